@@ -1,0 +1,28 @@
+package org.jgrad.autograd.ops;
+
+import org.jgrad.Tensor;
+import org.jgrad.autograd.Function;
+
+/**
+ * The matrix product of two tensors of rank 2 or more, {@code [..., m, k] · [..., k, n]}, with
+ * broadcast batch dimensions. {@code ∂/∂a = g · bᵀ} and {@code ∂/∂b = aᵀ · g}; the transposes
+ * are views, and the engine sums over broadcast batch dimensions.
+ */
+public final class MatMul extends Function {
+
+    public MatMul(Tensor a, Tensor b) {
+        super(a, b);
+    }
+
+    @Override
+    protected Tensor forward() {
+        return Kernels.matmul(input(0), input(1));
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        return new Tensor[] {
+            needsGrad(0) ? g.matmul(input(1).transpose(-1, -2)) : null,
+            needsGrad(1) ? input(0).transpose(-1, -2).matmul(g) : null};
+    }
+}

@@ -1,0 +1,52 @@
+package org.jgrad.backend;
+
+/**
+ * The kernels every tensor operation is built from. Implementations trust their arguments:
+ * shapes, strides and offsets were checked by the tensor layer, the destination never overlaps
+ * an input unless it is the same operand element for element, and storages of mixed element
+ * types are allowed (values convert through {@code double}).
+ */
+public interface Backend {
+
+    /** A short name for logs, e.g. {@code reference}. */
+    String name();
+
+    /** {@code dst = op(src)} element-wise over {@code shape}. */
+    void map(UnaryOp op, Strided src, Strided dst, int[] shape);
+
+    /** {@code dst = op(a, b)} element-wise over {@code shape}; broadcast operands have stride 0. */
+    void zip(BinaryOp op, Strided a, Strided b, Strided dst, int[] shape);
+
+    /** {@code dst = mask != 0 ? a : b} element-wise over {@code shape}. */
+    void where(Strided mask, Strided a, Strided b, Strided dst, int[] shape);
+
+    /**
+     * Reduces the trailing {@code reducedRank} dimensions of {@code src} (of the given shape);
+     * {@code dst} is indexed by the leading {@code shape.length - reducedRank} dimensions.
+     */
+    void reduce(ReduceOp op, Strided src, int[] shape, int reducedRank, Strided dst);
+
+    /**
+     * Finds the extremum over the last dimension of {@code src}, storing its value and the
+     * index of its first occurrence; both destinations are indexed by the leading dimensions.
+     */
+    void reduceWithIndex(ReduceOp op, Strided src, int[] shape, Strided values, Strided indices);
+
+    /**
+     * {@code c = a · b} for an {@code m × k} matrix {@code a} and a {@code k × n} matrix
+     * {@code b}; each operand's strides are {row, column}, so transposes cost nothing.
+     */
+    void matmul(Strided a, Strided b, Strided c, int m, int n, int k);
+
+    /**
+     * {@code dst[p] = src[p with p[dim] replaced by index[p]]} for every position {@code p} of
+     * {@code indexShape}.
+     */
+    void gather(Strided src, int dim, Strided index, Strided dst, int[] indexShape);
+
+    /**
+     * {@code dst[p with p[dim] replaced by index[p]] += src[p]} for every position {@code p} of
+     * {@code indexShape}, in row-major order of {@code p}.
+     */
+    void scatterAdd(Strided dst, int dim, Strided index, Strided src, int[] indexShape);
+}
