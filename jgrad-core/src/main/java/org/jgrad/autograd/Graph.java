@@ -33,20 +33,31 @@ public record Graph(List<Node> nodes) {
         return new Graph(Engine.topologicalOrder(result).stream().map(t -> new Node(t, t.gradFn())).toList());
     }
 
-    /** One line per node: {@code Mul [2, 3] <- (Add, leaf)}, result first. */
+    /**
+     * One line per node, result first, numbered so that inputs can be found: {@code #0 Mul [] = -10
+     * (grad 1) <- #1, #4}; values and gradients are shown for one-element tensors.
+     */
     @Override
     public String toString() {
+        java.util.Map<Tensor, Integer> numbers = new java.util.IdentityHashMap<>();
+        for (Node node : nodes) {
+            numbers.put(node.tensor(), numbers.size());
+        }
         StringBuilder out = new StringBuilder();
         for (Node node : nodes) {
-            out.append(node.opName()).append(' ').append(org.jgrad.Shape.format(node.tensor().shape()));
-            if (node.op() != null) {
-                out.append(" <- (");
-                List<Tensor> inputs = node.inputs();
-                for (int i = 0; i < inputs.size(); i++) {
-                    Function source = inputs.get(i).gradFn();
-                    out.append(i > 0 ? ", " : "").append(source == null ? "leaf" : source.name());
+            Tensor t = node.tensor();
+            out.append('#').append(numbers.get(t)).append(' ').append(node.opName()).append(' ')
+                    .append(org.jgrad.Shape.format(t.shape()));
+            if (t.numel() == 1) {
+                out.append(" = ").append(String.format(java.util.Locale.ROOT, "%.4g", t.item()));
+                if (t.grad() != null) {
+                    out.append(String.format(java.util.Locale.ROOT, " (grad %.4g)", t.grad().item()));
                 }
-                out.append(')');
+            }
+            List<String> inputs = node.inputs().stream()
+                    .map(input -> numbers.containsKey(input) ? "#" + numbers.get(input) : "constant").toList();
+            if (!inputs.isEmpty()) {
+                out.append(" <- ").append(String.join(", ", inputs));
             }
             out.append('\n');
         }
