@@ -259,6 +259,8 @@ public final class Tensor {
         Tensor out = zeros(shape);
         for (int i = 0, n = out.numel(); i < n; i++) {
             float v = (float) (low + (high - low) * rng.nextDouble());
+            // Rounding to float can land just outside [low, high); step back in by one ulp.
+            v = v < low ? Math.nextUp(v) : v;
             out.storage.set(i, v < high ? v : Math.nextDown((float) high));
         }
         return out;
@@ -302,7 +304,18 @@ public final class Tensor {
 
     /** The extent of dimension {@code dim} (negative counts from the end). */
     public int size(int dim) {
-        return shape[Shape.normalizeDim("size", dim, shape.length)];
+        return shape[indexedDim("size", dim)];
+    }
+
+    /**
+     * {@code dim} made non-negative for an op that indexes along it. Unlike reductions, which
+     * accept dimension 0 or −1 of a scalar as PyTorch does, these fail on a scalar.
+     */
+    private int indexedDim(String op, int dim) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException(op + ": a scalar has no dimension " + dim + " to index");
+        }
+        return Shape.normalizeDim(op, dim, shape.length);
     }
 
     /** The number of dimensions; 0 for a scalar. */
@@ -899,6 +912,9 @@ public final class Tensor {
         Arrays.setAll(order, i -> i);
         int da = Shape.normalizeDim("transpose", a, dim());
         int db = Shape.normalizeDim("transpose", b, dim());
+        if (dim() == 0) {
+            return this;
+        }
         order[da] = db;
         order[db] = da;
         return new Permute(this, order).apply();
@@ -924,7 +940,7 @@ public final class Tensor {
      * out-of-range values are clipped (a view).
      */
     public Tensor slice(int dim, int start, int end, int step) {
-        int d = Shape.normalizeDim("slice", dim, dim());
+        int d = indexedDim("slice", dim);
         if (step <= 0) {
             throw new IllegalArgumentException("slice: step must be positive, got " + step);
         }
@@ -937,7 +953,7 @@ public final class Tensor {
 
     /** {@code length} indices of dimension {@code dim} from {@code start} (a view). */
     public Tensor narrow(int dim, int start, int length) {
-        int d = Shape.normalizeDim("narrow", dim, dim());
+        int d = indexedDim("narrow", dim);
         if (start < 0 || length < 0 || start + length > shape[d]) {
             throw new IllegalArgumentException("narrow: [" + start + ", " + (start + length) + ") is out of range for"
                     + " dimension " + d + " of size " + shape[d]);
@@ -947,7 +963,7 @@ public final class Tensor {
 
     /** Index {@code index} of dimension {@code dim}, which is dropped (a view). */
     public Tensor select(int dim, int index) {
-        int d = Shape.normalizeDim("select", dim, dim());
+        int d = indexedDim("select", dim);
         int i = index < 0 ? index + shape[d] : index;
         if (i < 0 || i >= shape[d]) {
             throw new IndexOutOfBoundsException("select: index " + index + " is out of range for dimension " + d
@@ -1087,6 +1103,9 @@ public final class Tensor {
             throw new IllegalArgumentException("concat: needs at least one tensor");
         }
         int[] first = tensors[0].shape;
+        if (first.length == 0) {
+            throw new IllegalArgumentException("concat: scalars have no dimension to join along; use stack");
+        }
         int d = Shape.normalizeDim("concat", dim, first.length);
         for (int i = 1; i < tensors.length; i++) {
             int[] other = tensors[i].shape;
@@ -1129,7 +1148,7 @@ public final class Tensor {
 
     /** Views of consecutive pieces of {@code size} along {@code dim}; the last may be shorter. */
     public List<Tensor> split(int size, int dim) {
-        int d = Shape.normalizeDim("split", dim, dim());
+        int d = indexedDim("split", dim);
         if (size <= 0) {
             throw new IllegalArgumentException("split: size must be positive, got " + size);
         }
@@ -1142,7 +1161,7 @@ public final class Tensor {
 
     /** Views of consecutive pieces with the given sizes along {@code dim}, which must add up to its extent. */
     public List<Tensor> split(int[] sizes, int dim) {
-        int d = Shape.normalizeDim("split", dim, dim());
+        int d = indexedDim("split", dim);
         if (Arrays.stream(sizes).anyMatch(s -> s < 0) || Arrays.stream(sizes).sum() != shape[d]) {
             throw new IllegalArgumentException("split: sizes " + Arrays.toString(sizes) + " do not add up to "
                     + shape[d] + ", the extent of dimension " + d);

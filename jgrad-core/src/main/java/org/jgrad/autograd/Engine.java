@@ -44,7 +44,8 @@ public final class Engine {
                     continue;
                 }
                 if (node.isLeaf() || node.retainsGrad()) {
-                    node.setGrad(node.grad() == null ? grad : node.grad().add(grad));
+                    // A private packed copy: gradients flowing in may be views shared with other inputs.
+                    node.setGrad(node.grad() == null ? grad.clone() : node.grad().add(grad));
                 }
                 if (!node.isLeaf()) {
                     propagate(node.gradFn(), grad, pending, retainGraph);

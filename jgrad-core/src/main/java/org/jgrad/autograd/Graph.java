@@ -34,8 +34,9 @@ public record Graph(List<Node> nodes) {
     }
 
     /**
-     * One line per node, result first, numbered so that inputs can be found: {@code #0 Mul [] = -10
-     * (grad 1) <- #1, #4}; values and gradients are shown for one-element tensors.
+     * One line per node, result first, numbered so that inputs can be found: {@code #0 Mul [] =
+     * -10.00 (grad 1.000) <- #1, #4}; values and gradients of one-element tensors are shown to
+     * four significant digits, and inputs that are not nodes as {@code constant}.
      */
     @Override
     public String toString() {

@@ -45,6 +45,9 @@ public final class IndexedExtremum extends Function {
     @Override
     protected Tensor[] backward(Tensor g) {
         Tensor x = input(0);
+        if (x.dim() == 0) {
+            return new Tensor[] {g};
+        }
         int[] kept = Kernels.reducedShape(x.shape(), new int[] {dim});
         Tensor zeros = Tensor.zeros(g.dtype(), x.shape());
         return new Tensor[] {zeros.scatterAdd(dim, indices.reshape(kept), g.reshape(kept))};

@@ -85,9 +85,11 @@ public final class Kernels {
 
     /**
      * Reduces {@code x} over {@code dims} (normalized and sorted). The result keeps those
-     * dimensions with extent 1 when {@code keepDim}, else drops them.
+     * dimensions with extent 1 when {@code keepDim}, else drops them. A scalar reduced over
+     * dimension 0, which {@link Shape#normalizeDim} allows as PyTorch does, stays a scalar.
      */
     public static Tensor reduce(ReduceOp op, Tensor x, int[] dims, boolean keepDim) {
+        dims = existing(x.dim(), dims);
         int[] order = keptThenReduced(x.dim(), dims);
         int[] shape = permute(x.shape(), order);
         Tensor out = allocate(x.dtype(), droppedShape(x.shape(), dims));
@@ -96,8 +98,15 @@ public final class Kernels {
         return keepDim ? out.reshape(reducedShape(x.shape(), dims)) : out;
     }
 
-    /** The maximum or minimum along {@code dim} and the index of its first occurrence. */
+    /**
+     * The maximum or minimum along {@code dim} and the index of its first occurrence. A scalar
+     * is read as a vector of one element, so its index is 0 and the result is a scalar.
+     */
     public static IndexedValues reduceWithIndex(ReduceOp op, Tensor x, int dim, boolean keepDim) {
+        if (x.dim() == 0) {
+            return reduceWithIndex(op, Tensor.fromStorage(x.storage(), new int[] {1}, new int[] {1}, x.offset()), 0,
+                    false);
+        }
         int[] order = keptThenReduced(x.dim(), new int[] {dim});
         int[] shape = permute(x.shape(), order);
         int[] kept = Arrays.copyOf(shape, x.dim() - 1);
@@ -112,17 +121,18 @@ public final class Kernels {
         return new IndexedValues(values.reshape(keptShape), indices.reshape(keptShape));
     }
 
-    /** {@code shape} with the extent of every dimension in {@code dims} set to 1. */
+    /** {@code shape} with the extent of every dimension in {@code dims} set to 1 (a scalar stays one). */
     public static int[] reducedShape(int[] shape, int[] dims) {
         int[] out = shape.clone();
-        for (int d : dims) {
+        for (int d : existing(shape.length, dims)) {
             out[d] = 1;
         }
         return out;
     }
 
-    /** {@code shape} without the dimensions in {@code dims} (sorted). */
+    /** {@code shape} without the dimensions in {@code dims} (sorted; a scalar stays one). */
     public static int[] droppedShape(int[] shape, int[] dims) {
+        dims = existing(shape.length, dims);
         int[] out = new int[shape.length - dims.length];
         for (int d = 0, next = 0, skip = 0; d < shape.length; d++) {
             if (skip < dims.length && dims[skip] == d) {
@@ -132,6 +142,11 @@ public final class Kernels {
             }
         }
         return out;
+    }
+
+    /** {@code dims} without dimension 0 of a scalar, the one normalized dimension a tensor may lack. */
+    private static int[] existing(int rank, int[] dims) {
+        return rank > 0 ? dims : new int[0];
     }
 
     private static int[] keptThenReduced(int rank, int[] dims) {
