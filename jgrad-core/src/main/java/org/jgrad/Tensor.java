@@ -762,7 +762,7 @@ public final class Tensor {
     private int count(int[] dims) {
         int n = 1;
         for (int d : dims) {
-            n *= shape[d];
+            n *= d < shape.length ? shape[d] : 1;
         }
         return n;
     }
@@ -779,22 +779,22 @@ public final class Tensor {
 
     /** The maximum along {@code dim} and the index of its first occurrence. */
     public IndexedValues max(int dim, boolean keepDim) {
-        return new IndexedExtremum(this, ReduceOp.MAX, Shape.normalizeDim("max", dim, dim()), keepDim).values();
+        return new IndexedExtremum(this, ReduceOp.MAX, extremumDims("max", dim)[0], keepDim).values();
     }
 
     /** The minimum along {@code dim} and the index of its first occurrence. */
     public IndexedValues min(int dim, boolean keepDim) {
-        return new IndexedExtremum(this, ReduceOp.MIN, Shape.normalizeDim("min", dim, dim()), keepDim).values();
+        return new IndexedExtremum(this, ReduceOp.MIN, extremumDims("min", dim)[0], keepDim).values();
     }
 
     /** The maximum over {@code dims} (all when empty); ties share the gradient. */
     public Tensor amax(int[] dims, boolean keepDim) {
-        return new ReduceExtremum(this, ReduceOp.MAX, nonEmpty("amax", dims), keepDim).apply();
+        return new ReduceExtremum(this, ReduceOp.MAX, extremumDims("amax", dims), keepDim).apply();
     }
 
     /** The minimum over {@code dims} (all when empty); ties share the gradient. */
     public Tensor amin(int[] dims, boolean keepDim) {
-        return new ReduceExtremum(this, ReduceOp.MIN, nonEmpty("amin", dims), keepDim).apply();
+        return new ReduceExtremum(this, ReduceOp.MIN, extremumDims("amin", dims), keepDim).apply();
     }
 
     /** The flat row-major index of the first largest element, as an int64 scalar. */
@@ -804,7 +804,7 @@ public final class Tensor {
 
     /** The index of the first largest element along {@code dim}, as int64. */
     public Tensor argmax(int dim, boolean keepDim) {
-        return Kernels.reduceWithIndex(ReduceOp.MAX, this, Shape.normalizeDim("argmax", dim, dim()), keepDim).indices();
+        return Kernels.reduceWithIndex(ReduceOp.MAX, this, extremumDims("argmax", dim)[0], keepDim).indices();
     }
 
     /** The flat row-major index of the first smallest element, as an int64 scalar. */
@@ -814,14 +814,19 @@ public final class Tensor {
 
     /** The index of the first smallest element along {@code dim}, as int64. */
     public Tensor argmin(int dim, boolean keepDim) {
-        return Kernels.reduceWithIndex(ReduceOp.MIN, this, Shape.normalizeDim("argmin", dim, dim()), keepDim).indices();
+        return Kernels.reduceWithIndex(ReduceOp.MIN, this, extremumDims("argmin", dim)[0], keepDim).indices();
     }
 
-    private int[] nonEmpty(String op, int[] dims) {
-        if (numel() == 0) {
-            throw new IllegalArgumentException(op + ": cannot reduce an empty tensor of shape " + Shape.format(shape));
+    /** Normalized dimensions for a maximum or minimum, which has no value over an empty dimension. */
+    private int[] extremumDims(String op, int... dims) {
+        int[] normalized = Shape.normalizeDims(op, dims, dim());
+        for (int d : normalized) {
+            if (d < shape.length && shape[d] == 0) {
+                throw new IllegalArgumentException(op + ": cannot reduce dimension " + d + " of size 0 (shape "
+                        + Shape.format(shape) + ")");
+            }
         }
-        return Shape.normalizeDims(op, dims, dim());
+        return normalized;
     }
 
     /** {@code log Σ exp(x)} over {@code dim}, computed without overflow. */
@@ -1050,7 +1055,7 @@ public final class Tensor {
      * {@code dim}.
      */
     public Tensor gather(int dim, Tensor index) {
-        int d = Shape.normalizeDim("gather", dim, dim());
+        int d = indexedDim("gather", dim);
         checkIndexShape("gather", d, index, shape);
         Kernels.checkIndex("gather", index, shape[d], d);
         return new Gather(this, d, index).apply();
@@ -1061,7 +1066,7 @@ public final class Tensor {
      * {@code index} and {@code src} have the same shape. The inverse of {@link #gather}.
      */
     public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
-        int d = Shape.normalizeDim("scatterAdd", dim, dim());
+        int d = indexedDim("scatterAdd", dim);
         if (!Arrays.equals(index.shape, src.shape)) {
             throw new IllegalArgumentException("scatterAdd: index of shape " + Shape.format(index.shape)
                     + " and src of shape " + Shape.format(src.shape) + " must have the same shape");
@@ -1084,7 +1089,7 @@ public final class Tensor {
 
     /** The entries {@code index[0], index[1], …} of dimension {@code dim}, in that order. */
     public Tensor indexSelect(int dim, Tensor index) {
-        int d = Shape.normalizeDim("indexSelect", dim, dim());
+        int d = indexedDim("indexSelect", dim);
         if (index.dim() != 1) {
             throw new IllegalArgumentException("indexSelect: index must be 1-D, got shape " + Shape.format(index.shape));
         }
