@@ -1,0 +1,12 @@
+/**
+ * jgrad's core: tensors, kernels and reverse-mode autograd, with no dependency beyond the JDK.
+ * The differentiable primitives ({@code org.jgrad.autograd.ops}) are reached through {@code
+ * Tensor}'s methods and are not exported.
+ */
+module org.jgrad.core {
+    requires java.logging;
+
+    exports org.jgrad;
+    exports org.jgrad.autograd;
+    exports org.jgrad.backend;
+}
