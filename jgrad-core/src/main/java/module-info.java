@@ -9,4 +9,5 @@ module org.jgrad.core {
     exports org.jgrad;
     exports org.jgrad.autograd;
     exports org.jgrad.backend;
+    exports org.jgrad.nn;
 }

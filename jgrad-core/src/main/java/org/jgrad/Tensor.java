@@ -494,6 +494,22 @@ public final class Tensor {
     }
 
     /**
+     * Overwrites this tensor's elements, in place, with {@code source} broadcast to this shape
+     * and converted to this dtype; views of the same storage see the change. Meant for loading
+     * and updating parameters: a tensor that requires grad may only be changed while no graph is
+     * recorded ({@link org.jgrad.autograd.GradMode#noGrad()}), so that no recorded op reads
+     * values that changed under it. Returns this tensor.
+     */
+    public Tensor copyFrom(Tensor source) {
+        if (requiresGrad && org.jgrad.autograd.GradMode.isEnabled()) {
+            throw new IllegalStateException("copyFrom: cannot change a tensor that requires grad while the graph"
+                    + " is recorded; do it inside GradMode.noGrad()");
+        }
+        Kernels.copyInto(this, source);
+        return this;
+    }
+
+    /**
      * The same values, sharing storage, recorded as the result of {@code fn}. Called by {@link
      * Function#apply()} when it records the graph.
      */

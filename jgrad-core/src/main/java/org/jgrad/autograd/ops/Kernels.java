@@ -60,7 +60,10 @@ public final class Kernels {
 
     /** Writes {@code src}, broadcast to {@code dst}'s shape, into {@code dst} (which may be a view). */
     public static void copyInto(Tensor dst, Tensor src) {
-        Shape.broadcast("copy", src.shape(), dst.shape());
+        if (!java.util.Arrays.equals(Shape.broadcast("copyFrom", src.shape(), dst.shape()), dst.shape())) {
+            throw new IllegalArgumentException("copyFrom: cannot copy shape " + Shape.format(src.shape()) + " into "
+                    + Shape.format(dst.shape()));
+        }
         backend().map(UnaryOp.IDENTITY, strided(src, dst.shape()), strided(dst), dst.shape());
     }
 
