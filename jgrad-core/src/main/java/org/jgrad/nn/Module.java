@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jgrad.Rng;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.autograd.GradMode;
@@ -22,6 +23,11 @@ import org.jgrad.autograd.GradMode;
  * Callers use {@link #forward(Tensor)}, which also runs the {@linkplain #addForwardHook hooks}.
  * Names are dotted paths in registration order ({@code layers.0.weight}), as PyTorch's, so
  * state dictionaries line up with the module tree.
+ *
+ * <p>Randomness has no global source: a module that draws initial weights or noise does so in
+ * {@link #reset(Rng)}. Layers built without an {@code Rng} draw from {@code new Rng(0)}, so two
+ * layers of the same shape built that way start equal; {@link #initialize(Rng)} redraws the
+ * whole tree from independent streams of one seed.
  */
 public abstract class Module {
 
@@ -135,6 +141,25 @@ public abstract class Module {
     /** The number of learnable scalars, counting shared parameters once. */
     public final long parameterCount() {
         return parameters().stream().mapToLong(Parameter::numel).sum();
+    }
+
+    /**
+     * Redraws every parameter and restarts every random stream in this tree: each module, in
+     * {@link #namedModules()} order, gets its own {@linkplain Rng#split() split} of {@code rng}
+     * for {@link #reset(Rng)}. The same seed gives the same weights. Returns this module.
+     */
+    public final Module initialize(Rng rng) {
+        try (var scope = GradMode.noGrad()) {
+            namedModules().values().forEach(module -> module.reset(rng.split()));
+        }
+        return this;
+    }
+
+    /**
+     * Draws this module's own initial parameters (not its children's) and restarts its random
+     * streams from {@code rng}; runs without recording a graph. Does nothing by default.
+     */
+    protected void reset(Rng rng) {
     }
 
     /** Forgets the gradients of all parameters. */
