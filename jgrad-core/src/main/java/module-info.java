@@ -4,10 +4,11 @@
  * Tensor}'s methods and are not exported.
  */
 module org.jgrad.core {
-    requires java.logging;
+    requires static jdk.incubator.vector;
 
     exports org.jgrad;
     exports org.jgrad.autograd;
     exports org.jgrad.backend;
     exports org.jgrad.nn;
+    exports org.jgrad.nn.init;
 }

@@ -1,17 +1,20 @@
 package org.jgrad.backend;
 
-import java.util.logging.Logger;
-
 /**
- * Chooses the backend once, at first use. The system property {@code jgrad.backend} forces
- * one by name; the only backend today is {@code reference}.
+ * Chooses the backend once, at first use, and logs one line saying which. The SIMD backend is
+ * used when the {@code jdk.incubator.vector} module is present (run with {@code --add-modules
+ * jdk.incubator.vector}, as the launcher and the tests do), else the reference backend. It is
+ * loaded by class name, Apache Lucene's pattern, so that jgrad links without the module. The
+ * system property {@code jgrad.backend} ({@code reference} or {@code simd}) forces one.
  */
 public final class Backends {
 
     /** The system property that forces a backend by name. */
     public static final String PROPERTY = "jgrad.backend";
 
-    private static final Backend CURRENT = select(System.getProperty(PROPERTY, "reference"));
+    private static final String SIMD_CLASS = "org.jgrad.backend.simd.SimdBackend";
+
+    private static final Backend CURRENT = select(System.getProperty(PROPERTY));
 
     private Backends() {
     }
@@ -21,14 +24,33 @@ public final class Backends {
         return CURRENT;
     }
 
-    private static Backend select(String name) {
+    /** Whether the Vector API module is in the boot layer. */
+    public static boolean vectorApiPresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    private static Backend select(String forced) {
+        String name = forced != null ? forced : vectorApiPresent() ? "simd" : "reference";
         Backend backend = switch (name) {
             case "reference" -> new ReferenceBackend();
+            case "simd" -> loadSimd();
             default -> throw new IllegalArgumentException(
-                    PROPERTY + ": unknown backend '" + name + "'; available: reference");
+                    PROPERTY + ": unknown backend '" + name + "'; available: reference, simd");
         };
-        Logger.getLogger("org.jgrad").fine(() -> "jgrad backend: " + backend.name()
-                + ", threads: 1");
+        System.getLogger("org.jgrad").log(System.Logger.Level.DEBUG, "jgrad backend: " + backend.name());
         return backend;
+    }
+
+    /** A new instance of the SIMD backend, or an error saying how to make it available. */
+    public static Backend loadSimd() {
+        if (!vectorApiPresent()) {
+            throw new IllegalStateException(PROPERTY + "=simd needs the jdk.incubator.vector module;"
+                    + " run java with --add-modules jdk.incubator.vector");
+        }
+        try {
+            return (Backend) Class.forName(SIMD_CLASS).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load " + SIMD_CLASS, e);
+        }
     }
 }

@@ -1,14 +1,14 @@
 package org.jgrad.backend;
 
 /**
- * Visits an n-dimensional index space one innermost row at a time, keeping a flat offset per
+ * For backends: visits an n-dimensional index space one innermost row at a time, keeping a flat offset per
  * operand, so that kernels only write the loop along the last dimension.
  */
-final class RowWalker {
+public final class RowWalker {
 
     /** Receives the starting offset of each operand for one row. */
     @FunctionalInterface
-    interface RowVisitor {
+    public interface RowVisitor {
         void row(int[] rowStarts);
     }
 
@@ -16,17 +16,17 @@ final class RowWalker {
     }
 
     /** Length of the innermost rows of {@code shape} (1 for a scalar). */
-    static int rowLength(int[] shape) {
+    public static int rowLength(int[] shape) {
         return shape.length == 0 ? 1 : shape[shape.length - 1];
     }
 
     /** Stride of an operand along the innermost dimension (0 for a scalar). */
-    static int rowStride(Strided operand, int rank) {
+    public static int rowStride(Strided operand, int rank) {
         return rank == 0 ? 0 : operand.strides()[rank - 1];
     }
 
     /** Calls {@code visitor} once per row of {@code shape}, in row-major order. */
-    static void forEachRow(int[] shape, Strided[] operands, RowVisitor visitor) {
+    public static void forEachRow(int[] shape, Strided[] operands, RowVisitor visitor) {
         int rank = shape.length;
         for (int extent : shape) {
             if (extent == 0) {

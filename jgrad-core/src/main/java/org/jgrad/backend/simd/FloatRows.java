@@ -1,0 +1,106 @@
+package org.jgrad.backend.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.jgrad.backend.BinaryOp;
+import org.jgrad.backend.UnaryOp;
+
+/**
+ * Element-wise float32 kernels over one row: a packed destination and sources read with stride
+ * 1, 0 (a broadcast value) or any other stride (copied lane by lane into a scratch vector: a
+ * masked gather would be neater, but this JDK range-checks its unset lanes too). Every element, the tail included,
+ * goes through the same vector operation, so a value's result never depends on where in a row
+ * it sits. Arithmetic and comparisons match the reference bit for bit (IEEE float operations
+ * are exactly the rounded double ones); exp, log and tanh use the JDK's vector math, within an
+ * ulp or two of the reference's StrictMath.
+ */
+final class FloatRows {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
+    static final int LANES = SPECIES.length();
+    private static final FloatVector ZERO = FloatVector.zero(SPECIES);
+    private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+
+    private FloatRows() {
+    }
+
+    static boolean supports(UnaryOp op) {
+        return op != UnaryOp.SIGN;
+    }
+
+    static boolean supports(BinaryOp op) {
+        return op != BinaryOp.POW;
+    }
+
+    /** {@code out[to + j] = op(in[from + j·stride])} for {@code j < n}. */
+    static void map(UnaryOp op, float[] in, int from, int stride, float[] out, int to, int n) {
+        float[] scratch = new float[LANES];
+        for (int j = 0; j < n; j += LANES) {
+            VectorMask<Float> valid = SPECIES.indexInRange(j, n);
+            apply(op, load(in, from + j * stride, stride, n - j, scratch, valid)).intoArray(out, to + j, valid);
+        }
+    }
+
+    /** {@code out[to + j] = op(x[xFrom + j·xStride], y[yFrom + j·yStride])} for {@code j < n}. */
+    static void zip(BinaryOp op, float[] x, int xFrom, int xStride, float[] y, int yFrom, int yStride,
+                    float[] out, int to, int n) {
+        float[] xScratch = new float[LANES];
+        float[] yScratch = new float[LANES];
+        for (int j = 0; j < n; j += LANES) {
+            VectorMask<Float> valid = SPECIES.indexInRange(j, n);
+            FloatVector a = load(x, xFrom + j * xStride, xStride, n - j, xScratch, valid);
+            FloatVector b = load(y, yFrom + j * yStride, yStride, n - j, yScratch, valid);
+            apply(op, a, b).intoArray(out, to + j, valid);
+        }
+    }
+
+    /** Up to {@code LANES} (at most {@code left}) elements from {@code at} with the given stride. */
+    private static FloatVector load(float[] data, int at, int stride, int left, float[] scratch, VectorMask<Float> valid) {
+        if (stride == 0) {
+            return FloatVector.broadcast(SPECIES, data[at]);
+        }
+        if (stride == 1) {
+            return FloatVector.fromArray(SPECIES, data, at, valid);
+        }
+        for (int i = 0, count = Math.min(LANES, left); i < count; i++) {
+            scratch[i] = data[at + i * stride];
+        }
+        return FloatVector.fromArray(SPECIES, scratch, 0);
+    }
+
+    private static FloatVector apply(UnaryOp op, FloatVector v) {
+        return switch (op) {
+            case IDENTITY -> v;
+            case NEG -> v.neg();
+            case ABS -> v.abs();
+            case RELU -> v.max(ZERO);
+            case EXP -> v.lanewise(VectorOperators.EXP);
+            case LOG -> v.lanewise(VectorOperators.LOG);
+            case SQRT -> v.sqrt();
+            case TANH -> v.lanewise(VectorOperators.TANH);
+            case RECIPROCAL -> ONE.div(v);
+            case SIGMOID -> ONE.div(ONE.add(v.neg().lanewise(VectorOperators.EXP)));
+            case SIGN -> throw new UnsupportedOperationException("SIGN runs on the reference backend");
+        };
+    }
+
+    private static FloatVector apply(BinaryOp op, FloatVector a, FloatVector b) {
+        return switch (op) {
+            case ADD -> a.add(b);
+            case SUB -> a.sub(b);
+            case MUL -> a.mul(b);
+            case DIV -> a.div(b);
+            case MINIMUM -> a.min(b);
+            case MAXIMUM -> a.max(b);
+            case EQ -> ZERO.blend(ONE, a.compare(VectorOperators.EQ, b));
+            case NE -> ZERO.blend(ONE, a.compare(VectorOperators.NE, b));
+            case LT -> ZERO.blend(ONE, a.compare(VectorOperators.LT, b));
+            case LE -> ZERO.blend(ONE, a.compare(VectorOperators.LE, b));
+            case GT -> ZERO.blend(ONE, a.compare(VectorOperators.GT, b));
+            case GE -> ZERO.blend(ONE, a.compare(VectorOperators.GE, b));
+            case POW -> throw new UnsupportedOperationException("POW runs on the reference backend");
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package org.jgrad.backend.simd;
+
+import org.jgrad.backend.Backend;
+import org.jgrad.backend.BinaryOp;
+import org.jgrad.backend.ReduceOp;
+import org.jgrad.backend.ReferenceBackend;
+import org.jgrad.backend.RowWalker;
+import org.jgrad.backend.Storage;
+import org.jgrad.backend.Strided;
+import org.jgrad.backend.UnaryOp;
+
+/**
+ * Kernels on the Vector API for float32 data: the blocked matrix product of {@link FloatGemm}
+ * and element-wise maps over rows whose inner stride is 1 (or 0, a broadcast value). Everything
+ * else — float64, int64, mixed types, other layouts — goes to the {@link ReferenceBackend},
+ * whose results these kernels are tested against.
+ */
+public final class SimdBackend implements Backend {
+
+    private final Backend fallback = new ReferenceBackend();
+
+    @Override
+    public String name() {
+        return "simd (" + FloatGemm.class.getSimpleName() + ", " + FloatRows.LANES + " float lanes)";
+    }
+
+    @Override
+    public void map(UnaryOp op, Strided src, Strided dst, int[] shape) {
+        if (src.storage() instanceof Storage.Floats in && dst.storage() instanceof Storage.Floats out
+                && FloatRows.supports(op) && unitInner(dst, shape)) {
+            int n = RowWalker.rowLength(shape);
+            int ss = RowWalker.rowStride(src, shape.length);
+            RowWalker.forEachRow(shape, new Strided[] {src, dst},
+                    start -> FloatRows.map(op, in.data(), start[0], ss, out.data(), start[1], n));
+            return;
+        }
+        fallback.map(op, src, dst, shape);
+    }
+
+    @Override
+    public void zip(BinaryOp op, Strided a, Strided b, Strided dst, int[] shape) {
+        if (a.storage() instanceof Storage.Floats x && b.storage() instanceof Storage.Floats y
+                && dst.storage() instanceof Storage.Floats out && FloatRows.supports(op) && unitInner(dst, shape)) {
+            int n = RowWalker.rowLength(shape);
+            int as = RowWalker.rowStride(a, shape.length);
+            int bs = RowWalker.rowStride(b, shape.length);
+            RowWalker.forEachRow(shape, new Strided[] {a, b, dst}, start -> FloatRows.zip(op,
+                    x.data(), start[0], as, y.data(), start[1], bs, out.data(), start[2], n));
+            return;
+        }
+        fallback.zip(op, a, b, dst, shape);
+    }
+
+    /** Whether the destination's rows are packed, which every fast path writes. */
+    private static boolean unitInner(Strided dst, int[] shape) {
+        return RowWalker.rowStride(dst, shape.length) == 1 || RowWalker.rowLength(shape) == 1;
+    }
+
+    @Override
+    public void where(Strided mask, Strided a, Strided b, Strided dst, int[] shape) {
+        fallback.where(mask, a, b, dst, shape);
+    }
+
+    @Override
+    public void reduce(ReduceOp op, Strided src, int[] shape, int reducedRank, Strided dst) {
+        fallback.reduce(op, src, shape, reducedRank, dst);
+    }
+
+    @Override
+    public void reduceWithIndex(ReduceOp op, Strided src, int[] shape, Strided values, Strided indices) {
+        fallback.reduceWithIndex(op, src, shape, values, indices);
+    }
+
+    @Override
+    public void matmul(Strided a, Strided b, Strided c, int m, int n, int k) {
+        if (a.storage() instanceof Storage.Floats x && b.storage() instanceof Storage.Floats y
+                && c.storage() instanceof Storage.Floats out) {
+            FloatGemm.multiply(matrix(x, a), matrix(y, b), matrix(out, c), 0, m, n, k);
+            return;
+        }
+        fallback.matmul(a, b, c, m, n, k);
+    }
+
+    private static FloatGemm.Matrix matrix(Storage.Floats storage, Strided operand) {
+        return new FloatGemm.Matrix(storage.data(), operand.offset(), operand.strides()[0], operand.strides()[1]);
+    }
+
+    @Override
+    public void gather(Strided src, int dim, Strided index, Strided dst, int[] indexShape) {
+        fallback.gather(src, dim, index, dst, indexShape);
+    }
+
+    @Override
+    public void scatterAdd(Strided dst, int dim, Strided index, Strided src, int[] indexShape) {
+        fallback.scatterAdd(dst, dim, index, src, indexShape);
+    }
+}
