@@ -78,42 +78,61 @@ final class FloatGemm {
         return buffers[which];
     }
 
-    /** B rows {@code p0..p0+kc}, as panels of NR columns: {@code packed[(panel·kc + p)·NR + j]}, zero-padded. */
+    /**
+     * B rows {@code p0..p0+kc}, as panels of NR columns: {@code packed[(panel·kc + p)·NR + j]},
+     * zero-padded. Reads along whichever stride of B is 1, so a transposed B packs as fast.
+     */
     private static void packB(Matrix b, int p0, int kc, int n, float[] packed) {
         for (int jp = 0, panels = (n + NR - 1) / NR; jp < panels; jp++) {
             int cols = Math.min(NR, n - jp * NR);
-            for (int p = 0; p < kc; p++) {
-                int to = (jp * kc + p) * NR;
-                int from = b.offset() + (p0 + p) * b.rowStride() + jp * NR * b.colStride();
-                if (b.colStride() == 1) {
-                    System.arraycopy(b.data(), from, packed, to, cols);
-                } else {
+            int base = jp * kc * NR;
+            int from = b.offset() + p0 * b.rowStride() + jp * NR * b.colStride();
+            if (b.colStride() == 1 || b.rowStride() != 1) {
+                for (int p = 0; p < kc; p++) {
                     for (int j = 0; j < cols; j++) {
-                        packed[to + j] = b.data()[from + j * b.colStride()];
+                        packed[base + p * NR + j] = b.data()[from + p * b.rowStride() + j * b.colStride()];
                     }
                 }
-                for (int j = cols; j < NR; j++) {
-                    packed[to + j] = 0;
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    for (int p = 0; p < kc; p++) {
+                        packed[base + p * NR + j] = b.data()[from + j * b.colStride() + p];
+                    }
+                }
+            }
+            if (cols < NR) {
+                for (int p = 0; p < kc; p++) {
+                    java.util.Arrays.fill(packed, base + p * NR + cols, base + (p + 1) * NR, 0f);
                 }
             }
         }
     }
 
-    /** A rows {@code i0..i0+mc}, columns {@code p0..p0+kc}, as panels of MR rows: {@code packed[(panel·kc + p)·MR + r]}. */
+    /**
+     * A rows {@code i0..i0+mc}, columns {@code p0..p0+kc}, as panels of MR rows: {@code
+     * packed[(panel·kc + p)·MR + r]}, zero-padded. Reads along whichever stride of A is 1.
+     */
     private static void packA(Matrix a, int i0, int mc, int p0, int kc, float[] packed) {
         for (int ip = 0; ip * MR < mc; ip++) {
             int base = ip * MR * kc;
-            for (int r = 0; r < MR; r++) {
-                int row = ip * MR + r;
-                if (row < mc) {
-                    int from = a.offset() + (i0 + row) * a.rowStride() + p0 * a.colStride();
-                    for (int p = 0; p < kc; p++) {
-                        packed[base + p * MR + r] = a.data()[from + p * a.colStride()];
+            int rows = Math.min(MR, mc - ip * MR);
+            int from = a.offset() + (i0 + ip * MR) * a.rowStride() + p0 * a.colStride();
+            if (a.rowStride() == 1 && a.colStride() != 1) {
+                for (int p = 0; p < kc; p++) {
+                    for (int r = 0; r < rows; r++) {
+                        packed[base + p * MR + r] = a.data()[from + p * a.colStride() + r];
                     }
-                } else {
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
                     for (int p = 0; p < kc; p++) {
-                        packed[base + p * MR + r] = 0;
+                        packed[base + p * MR + r] = a.data()[from + r * a.rowStride() + p * a.colStride()];
                     }
+                }
+            }
+            for (int r = rows; r < MR; r++) {
+                for (int p = 0; p < kc; p++) {
+                    packed[base + p * MR + r] = 0;
                 }
             }
         }

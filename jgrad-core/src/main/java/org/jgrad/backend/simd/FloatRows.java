@@ -37,7 +37,13 @@ final class FloatRows {
     /** {@code out[to + j] = op(in[from + j·stride])} for {@code j < n}. */
     static void map(UnaryOp op, float[] in, int from, int stride, float[] out, int to, int n) {
         float[] scratch = new float[LANES];
-        for (int j = 0; j < n; j += LANES) {
+        int j = 0;
+        if (stride == 1) {
+            for (; j <= n - LANES; j += LANES) {
+                apply(op, FloatVector.fromArray(SPECIES, in, from + j)).intoArray(out, to + j);
+            }
+        }
+        for (; j < n; j += LANES) {
             VectorMask<Float> valid = SPECIES.indexInRange(j, n);
             apply(op, load(in, from + j * stride, stride, n - j, scratch, valid)).intoArray(out, to + j, valid);
         }
@@ -48,7 +54,15 @@ final class FloatRows {
                     float[] out, int to, int n) {
         float[] xScratch = new float[LANES];
         float[] yScratch = new float[LANES];
-        for (int j = 0; j < n; j += LANES) {
+        int j = 0;
+        if (xStride == 1 && yStride <= 1) {
+            for (; j <= n - LANES; j += LANES) {
+                FloatVector b = yStride == 0 ? FloatVector.broadcast(SPECIES, y[yFrom])
+                        : FloatVector.fromArray(SPECIES, y, yFrom + j);
+                apply(op, FloatVector.fromArray(SPECIES, x, xFrom + j), b).intoArray(out, to + j);
+            }
+        }
+        for (; j < n; j += LANES) {
             VectorMask<Float> valid = SPECIES.indexInRange(j, n);
             FloatVector a = load(x, xFrom + j * xStride, xStride, n - j, xScratch, valid);
             FloatVector b = load(y, yFrom + j * yStride, yStride, n - j, yScratch, valid);

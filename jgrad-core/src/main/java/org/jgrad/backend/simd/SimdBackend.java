@@ -8,6 +8,7 @@ import org.jgrad.backend.RowWalker;
 import org.jgrad.backend.Storage;
 import org.jgrad.backend.Strided;
 import org.jgrad.backend.UnaryOp;
+import org.jgrad.backend.WorkerPool;
 
 /**
  * Kernels on the Vector API for float32 data: the blocked matrix product of {@link FloatGemm}
@@ -75,10 +76,25 @@ public final class SimdBackend implements Backend {
     public void matmul(Strided a, Strided b, Strided c, int m, int n, int k) {
         if (a.storage() instanceof Storage.Floats x && b.storage() instanceof Storage.Floats y
                 && c.storage() instanceof Storage.Floats out) {
-            FloatGemm.multiply(matrix(x, a), matrix(y, b), matrix(out, c), 0, m, n, k);
+            FloatGemm.Matrix left = matrix(x, a);
+            FloatGemm.Matrix right = matrix(y, b);
+            FloatGemm.Matrix result = matrix(out, c);
+            int blocks = rowBlocks(m, n, k);
+            int rows = (m + blocks - 1) / blocks;
+            WorkerPool.shared().run(blocks, block -> FloatGemm.multiply(left, right, result,
+                    block * rows, Math.min(m, (block + 1) * rows), n, k));
             return;
         }
         fallback.matmul(a, b, c, m, n, k);
+    }
+
+    /**
+     * How many row blocks to split a product into: one per thread when the product is large
+     * enough to repay the hand-off (about 2 MFLOP), else one. Any split gives the same bits.
+     */
+    private static int rowBlocks(int m, int n, int k) {
+        boolean large = 2L * m * n * k >= 2_000_000 && m >= 2 * FloatGemm.MR;
+        return large ? Math.min(WorkerPool.shared().threads(), m / FloatGemm.MR) : 1;
     }
 
     private static FloatGemm.Matrix matrix(Storage.Floats storage, Strided operand) {
