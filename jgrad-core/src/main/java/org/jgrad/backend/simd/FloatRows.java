@@ -12,9 +12,11 @@ import org.jgrad.backend.UnaryOp;
  * 1, 0 (a broadcast value) or any other stride (copied lane by lane into a scratch vector: a
  * masked gather would be neater, but this JDK range-checks its unset lanes too). Every element, the tail included,
  * goes through the same vector operation, so a value's result never depends on where in a row
- * it sits. Arithmetic and comparisons match the reference bit for bit (IEEE float operations
- * are exactly the rounded double ones); exp, log and tanh use the JDK's vector math, within an
- * ulp or two of the reference's StrictMath.
+ * it sits. Only operations whose IEEE result is exact are here (arithmetic, square root,
+ * comparisons, min/max): they match the reference bit for bit, because a float operation is
+ * exactly the rounded double one. Exp, log, tanh and sigmoid stay on the reference's StrictMath:
+ * the Vector API computes them with SVML when compiled and with {@code Math} before, so their
+ * last bits would depend on JIT warm-up, and results must not.
  */
 final class FloatRows {
 
@@ -27,7 +29,10 @@ final class FloatRows {
     }
 
     static boolean supports(UnaryOp op) {
-        return op != UnaryOp.SIGN;
+        return switch (op) {
+            case IDENTITY, NEG, ABS, RELU, SQRT, RECIPROCAL -> true;
+            case SIGN, EXP, LOG, TANH, SIGMOID -> false;
+        };
     }
 
     static boolean supports(BinaryOp op) {
@@ -90,13 +95,9 @@ final class FloatRows {
             case NEG -> v.neg();
             case ABS -> v.abs();
             case RELU -> v.max(ZERO);
-            case EXP -> v.lanewise(VectorOperators.EXP);
-            case LOG -> v.lanewise(VectorOperators.LOG);
             case SQRT -> v.sqrt();
-            case TANH -> v.lanewise(VectorOperators.TANH);
             case RECIPROCAL -> ONE.div(v);
-            case SIGMOID -> ONE.div(ONE.add(v.neg().lanewise(VectorOperators.EXP)));
-            case SIGN -> throw new UnsupportedOperationException("SIGN runs on the reference backend");
+            case SIGN, EXP, LOG, TANH, SIGMOID -> throw new UnsupportedOperationException(op + " runs on the reference backend");
         };
     }
 
