@@ -11,4 +11,6 @@ module org.jgrad.core {
     exports org.jgrad.backend;
     exports org.jgrad.nn;
     exports org.jgrad.nn.init;
+    exports org.jgrad.nn.loss;
+    exports org.jgrad.nn.penalty;
 }

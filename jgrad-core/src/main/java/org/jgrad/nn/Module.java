@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jgrad.DType;
 import org.jgrad.Rng;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
@@ -160,6 +161,25 @@ public abstract class Module {
      * streams from {@code rng}; runs without recording a graph. Does nothing by default.
      */
     protected void reset(Rng rng) {
+    }
+
+    /**
+     * Converts every parameter of this tree to {@code dtype}, as PyTorch's {@code
+     * module.to(torch.float64)}: float64 for gradient checks and comparisons with reference
+     * values, float32 for speed. Parameters keep their identity (an optimizer already holding
+     * them sees the change) and lose their gradients. Buffers keep their type, because the
+     * modules that own them update them in place; their values convert wherever they meet
+     * parameters. Returns this module.
+     */
+    public final Module to(DType dtype) {
+        if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ".to: parameters need a floating-point"
+                    + " dtype, got " + dtype);
+        }
+        try (var scope = GradMode.noGrad()) {
+            parameters().forEach(p -> p.bind(p.value().detach().to(dtype).clone().requiresGrad()));
+        }
+        return this;
     }
 
     /** Forgets the gradients of all parameters. */

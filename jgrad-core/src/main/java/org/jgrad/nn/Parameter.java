@@ -9,7 +9,7 @@ import org.jgrad.autograd.GradMode;
  */
 public final class Parameter {
 
-    private final Tensor value;
+    private Tensor value;
 
     /** A parameter holding {@code initial} (copied, so the caller's tensor is not shared). */
     public Parameter(Tensor initial) {
@@ -21,7 +21,10 @@ public final class Parameter {
         }
     }
 
-    /** The current values: a leaf tensor that requires grad, updated in place by optimizers. */
+    /**
+     * The current values: a leaf tensor that requires grad, updated in place by optimizers. Read
+     * it at each use rather than keeping it: {@link Module#to} replaces it.
+     */
     public Tensor value() {
         return value;
     }
@@ -51,6 +54,19 @@ public final class Parameter {
         try (var scope = GradMode.noGrad()) {
             value.copyFrom(source);
         }
+    }
+
+    /**
+     * Makes {@code leaf}, a floating-point tensor that requires grad, this parameter's values in
+     * place of the current ones; the parameter keeps its identity, so optimizers holding it see
+     * the change. Used by {@link Module#to} and by gradient checks that perturb parameters.
+     */
+    void bind(Tensor leaf) {
+        if (!leaf.isLeaf() || !leaf.isRequiresGrad() || !leaf.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("Parameter: needs a floating-point leaf that requires grad, got "
+                    + leaf);
+        }
+        value = leaf;
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.jgrad.Tensor;
  * written with 17 significant digits ({@code %.17g}) so that float64 survives exactly. Blank
  * lines and lines starting with {@code #} are ignored. Tensors load as float64.
  */
-final class ReferenceValues {
+public final class ReferenceValues {
 
     private final String resource;
     private final Map<String, Tensor> tensors;
@@ -28,7 +28,7 @@ final class ReferenceValues {
     }
 
     /** Loads {@code /reference/<name>} from the test class path. */
-    static ReferenceValues load(String name) {
+    public static ReferenceValues load(String name) {
         String resource = "/reference/" + name;
         try (InputStream in = ReferenceValues.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -58,7 +58,7 @@ final class ReferenceValues {
     }
 
     /** The tensor stored under {@code name} (float64). */
-    Tensor get(String name) {
+    public Tensor get(String name) {
         Tensor t = tensors.get(name);
         if (t == null) {
             throw new IllegalArgumentException(resource + " has no entry '" + name + "'");
@@ -67,7 +67,7 @@ final class ReferenceValues {
     }
 
     /** The names stored, in file order. */
-    Iterable<String> names() {
+    public Iterable<String> names() {
         return tensors.keySet();
     }
 }
