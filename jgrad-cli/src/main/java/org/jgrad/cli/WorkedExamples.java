@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jgrad.DType;
 import org.jgrad.Tensor;
 import org.jgrad.autograd.Graph;
 
@@ -95,13 +96,16 @@ public final class WorkedExamples {
                 "b = −2, W = [−1, 0.5, 10], x = [4, −2, 1], y = 1, C = (ŷ − y)²", values, null);
     }
 
-    /** The logistic loss L = −y·log σ(W·X) at X = 3, y = 1, W = 3. */
+    /**
+     * The logistic loss L = −y·log σ(W·X) at X = 3, y = 1, W = 3, in float64: its gradient
+     * −X·(1 − σ(9)) cancels four digits away in float32.
+     */
     public static Example logisticLoss() {
-        Tensor w = Tensor.scalar(3).requiresGrad();
+        Tensor w = Tensor.scalar(3, DType.FLOAT64).requiresGrad();
         Tensor loss = w.mul(3).sigmoid().log().neg();
         loss.backward();
         return new Example("Logistic regression derivative (CS-S109A deck)",
-                "L = −y·log σ(W·X) at X = 3, y = 1, W = 3", values("L", loss, "dL/dW", w.grad()), null);
+                "L = −y·log σ(W·X) at X = 3, y = 1, W = 3 (float64)", values("L", loss, "dL/dW", w.grad()), null);
     }
 
     /** Sigmoid units as logic gates: AND, NOT, and XNOR built from AND, (NOT x1) AND (NOT x2), OR. */
@@ -136,14 +140,14 @@ public final class WorkedExamples {
         return values;
     }
 
-    /** Runs every example and writes its values, four decimals each, to {@code out}. */
+    /** Runs every example and writes its values, four significant digits each, to {@code out}. */
     public static void print(PrintStream out) {
         int number = 1;
         for (Example example : all()) {
             out.printf("%d. %s%n   %s%n", number++, example.title(), example.formula());
             StringBuilder line = new StringBuilder(" ");
             for (var entry : example.values().entrySet()) {
-                String item = String.format(Locale.ROOT, "  %s = %.4f", entry.getKey(), entry.getValue());
+                String item = String.format(Locale.ROOT, "  %s = %.4g", entry.getKey(), entry.getValue());
                 if (line.length() + item.length() > 100) {
                     out.println(line);
                     line = new StringBuilder(" ");
