@@ -13,4 +13,5 @@ module org.jgrad.core {
     exports org.jgrad.nn.init;
     exports org.jgrad.nn.loss;
     exports org.jgrad.nn.penalty;
+    exports org.jgrad.optim;
 }
