@@ -60,7 +60,7 @@ final class FloatRows {
         float[] xScratch = new float[LANES];
         float[] yScratch = new float[LANES];
         int j = 0;
-        if (xStride == 1 && yStride <= 1) {
+        if (xStride == 1 && (yStride == 0 || yStride == 1)) {
             for (; j <= n - LANES; j += LANES) {
                 FloatVector b = yStride == 0 ? FloatVector.broadcast(SPECIES, y[yFrom])
                         : FloatVector.fromArray(SPECIES, y, yFrom + j);
