@@ -24,7 +24,7 @@ final class FloatGemm {
     private static final int KC = 256;
     private static final int MC = 128;
 
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][]);
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][]);
 
     private FloatGemm() {
     }
@@ -53,6 +53,7 @@ final class FloatGemm {
         float[][] buffers = BUFFERS.get();
         float[] packedB = buffer(buffers, 0, panels * NR * Math.min(KC, k));
         float[] packedA = buffer(buffers, 1, MC * Math.min(KC, k));
+        float[] tile = buffer(buffers, 2, MR * NR);
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             packB(b, p0, kc, n, packedB);
@@ -64,7 +65,7 @@ final class FloatGemm {
                     for (int ip = 0; ip * MR < mc; ip++) {
                         int rows = Math.min(MR, mc - ip * MR);
                         kernel(packedA, ip * MR * kc, packedB, jp * NR * kc, kc,
-                                c, i0 + ip * MR, jp * NR, rows, cols, p0 > 0);
+                                c, i0 + ip * MR, jp * NR, rows, cols, p0 > 0, tile);
                     }
                 }
             }
@@ -141,10 +142,10 @@ final class FloatGemm {
     /**
      * One MR×NR tile of C from an A panel and a B panel of depth kc; adds to C when
      * {@code accumulate} (later k slices), else overwrites. Partial tiles at the edges go
-     * through a scratch tile.
+     * through {@code tile}, a scratch of MR×NR floats.
      */
     private static void kernel(float[] pa, int aBase, float[] pb, int bBase, int kc,
-                               Matrix c, int row, int col, int rows, int cols, boolean accumulate) {
+                               Matrix c, int row, int col, int rows, int cols, boolean accumulate, float[] tile) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
@@ -177,7 +178,6 @@ final class FloatGemm {
             store(c30, c31, out, at + 3 * rs, accumulate);
             return;
         }
-        float[] tile = new float[MR * NR];
         c00.intoArray(tile, 0);
         c01.intoArray(tile, LANES);
         c10.intoArray(tile, NR);
