@@ -8,15 +8,10 @@ dbias for layers with parameters) are the gradients of (out * g).sum().
 """
 import torch
 
+from refformat import emit
+
 torch.manual_seed(20240605)
 torch.set_default_dtype(torch.float64)
-
-
-def emit(name, t):
-    t = t.detach()
-    shape = "x".join(str(s) for s in t.shape) if t.dim() > 0 else "scalar"
-    values = " ".join("%.17g" % v for v in t.reshape(-1).tolist())
-    print(name, shape, values)
 
 
 def case(name, module, x, params=()):

@@ -8,15 +8,10 @@ output's shape, the output y, and the gradients dx, dweight (and dbias) of (y * 
 """
 import torch
 
+from refformat import emit
+
 torch.manual_seed(20240611)
 torch.set_default_dtype(torch.float64)
-
-
-def emit(name, t):
-    t = t.detach()
-    shape = "x".join(str(s) for s in t.shape) if t.dim() > 0 else "scalar"
-    values = " ".join("%.17g" % v for v in t.reshape(-1).tolist())
-    print(name, shape, values)
 
 
 def case(name, layer, x):

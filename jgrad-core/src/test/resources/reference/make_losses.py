@@ -11,16 +11,12 @@ differentiates the loss with respect to the target, the target (NAME.grad_target
 float64; the format is described in ReferenceValues.java.
 """
 import torch
+
+from refformat import emit
 import torch.nn.functional as F
 
 torch.manual_seed(0)
 torch.set_default_dtype(torch.float64)
-
-
-def emit(name, t):
-    t = t.detach().to(torch.float64)
-    shape = "scalar" if t.dim() == 0 else "x".join(str(s) for s in t.shape)
-    print(name, shape, " ".join("%.17g" % v for v in t.reshape(-1).tolist()))
 
 
 def case(name, loss, input, target, differentiate_target, **extra):

@@ -12,17 +12,12 @@ each scheduler.step(). Clipping writes the returned norm and the clipped gradien
 """
 import torch
 
+from refformat import emit
+
 torch.manual_seed(20240612)
 torch.set_default_dtype(torch.float64)
 
 STEPS = 10
-
-
-def emit(name, t):
-    t = torch.as_tensor(t).detach()
-    shape = "x".join(str(s) for s in t.shape) if t.dim() > 0 else "scalar"
-    values = " ".join("%.17g" % v for v in t.reshape(-1).tolist())
-    print(name, shape, values)
 
 
 WEIGHT = torch.randn(3, 4) * 0.7
