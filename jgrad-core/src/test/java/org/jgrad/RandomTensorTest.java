@@ -1,5 +1,7 @@
 package org.jgrad;
 
+import static org.jgrad.SampleMoments.mean;
+import static org.jgrad.SampleMoments.variance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,15 +20,6 @@ class RandomTensorTest {
 
     private static final int N = 100_000;
     private static final double Z = 5;
-
-    private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElseThrow();
-    }
-
-    private static double variance(double[] values) {
-        double m = mean(values);
-        return Arrays.stream(values).map(v -> (v - m) * (v - m)).sum() / (values.length - 1);
-    }
 
     @Test
     void randIsUniformOnTheUnitInterval() {

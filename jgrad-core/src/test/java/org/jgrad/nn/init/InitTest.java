@@ -1,5 +1,7 @@
 package org.jgrad.nn.init;
 
+import static org.jgrad.SampleMoments.mean;
+import static org.jgrad.SampleMoments.variance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,15 +30,6 @@ class InitTest {
     private static final int FAN_IN = 300;
     private static final int N = FAN_OUT * FAN_IN;
     private static final double Z = 5;
-
-    private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElseThrow();
-    }
-
-    private static double variance(double[] values) {
-        double m = mean(values);
-        return Arrays.stream(values).map(v -> (v - m) * (v - m)).sum() / (values.length - 1);
-    }
 
     static Stream<Arguments> normalSchemes() {
         return Stream.of(
