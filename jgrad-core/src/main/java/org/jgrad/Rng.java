@@ -70,6 +70,37 @@ public final class Rng {
         return StrictMath.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(2.0 * StrictMath.PI * v);
     }
 
+    /** A uniformly random permutation of {@code 0 … n-1} (Fisher–Yates, drawing {@code n-1} integers). */
+    public int[] permutation(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("Rng.permutation: n must be non-negative, got " + n);
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** This generator's whole state, to save in a checkpoint and give to {@link #restore(long[])}. */
+    public long[] state() {
+        return new long[] {seed, gamma};
+    }
+
+    /** A generator continuing exactly where the one whose {@link #state()} this is stood. */
+    public static Rng restore(long[] state) {
+        if (state.length != 2 || (state[1] & 1L) == 0) {
+            throw new IllegalArgumentException("Rng.restore: not a generator state (two longs, the second odd)");
+        }
+        return new Rng(state[0], state[1]);
+    }
+
     private long nextSeed() {
         return seed += gamma;
     }

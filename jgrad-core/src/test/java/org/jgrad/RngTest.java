@@ -154,4 +154,31 @@ class RngTest {
             assertEquals(Double.doubleToRawLongBits(a.nextGaussian()), Double.doubleToRawLongBits(b.nextGaussian()));
         }
     }
+
+    @Test
+    void permutationsAreUniformOverTheSixOrdersOfThree() {
+        Rng rng = new Rng(11);
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        int draws = 60_000;
+        for (int i = 0; i < draws; i++) {
+            counts.merge(java.util.Arrays.toString(rng.permutation(3)), 1, Integer::sum);
+        }
+        assertEquals(6, counts.size());
+        for (int count : counts.values()) {
+            // 10,000 expected; the standard deviation is ~91, so 5 sigma is ~460.
+            assertTrue(Math.abs(count - draws / 6) < 460, counts.toString());
+        }
+    }
+
+    @Test
+    void aRestoredStateContinuesTheSameStream() {
+        Rng rng = new Rng(3).split();
+        rng.nextLong();
+        Rng copy = Rng.restore(rng.state());
+        for (int i = 0; i < 100; i++) {
+            assertEquals(rng.nextLong(), copy.nextLong());
+        }
+        var error = assertThrows(IllegalArgumentException.class, () -> Rng.restore(new long[] {1, 2}));
+        assertEquals("Rng.restore: not a generator state (two longs, the second odd)", error.getMessage());
+    }
 }

@@ -1,0 +1,99 @@
+package org.jgrad.data;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.jgrad.Rng;
+
+/**
+ * Mini-batches of a {@link DataSet}, one pass over it per {@link #iterator()}: in order, or in a
+ * fresh random order drawn from the loader's {@link Rng} at every pass. Only the examples of the
+ * current batch are gathered; the data set itself is never copied.
+ *
+ * <pre>{@code
+ * var loader = DataLoader.of(train, 128).shuffle(new Rng(0));
+ * for (Batch batch : loader) { ... }
+ * }</pre>
+ */
+public final class DataLoader implements Iterable<Batch> {
+
+    private final DataSet data;
+    private final int batchSize;
+    private final Rng rng;
+    private final boolean dropLast;
+
+    private DataLoader(DataSet data, int batchSize, Rng rng, boolean dropLast) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("DataLoader: batch size must be at least 1, got " + batchSize);
+        }
+        this.data = data;
+        this.batchSize = batchSize;
+        this.rng = rng;
+        this.dropLast = dropLast;
+    }
+
+    /** Batches of {@code batchSize} examples in data-set order, the last one possibly smaller. */
+    public static DataLoader of(DataSet data, int batchSize) {
+        return new DataLoader(data, batchSize, null, false);
+    }
+
+    /** This loader, visiting the examples in a new order drawn from {@code rng} at every pass. */
+    public DataLoader shuffle(Rng rng) {
+        return new DataLoader(data, batchSize, rng, dropLast);
+    }
+
+    /** This loader, leaving out the last batch when it would be smaller than the others. */
+    public DataLoader dropLast() {
+        return new DataLoader(data, batchSize, rng, true);
+    }
+
+    /** The data set the batches come from. */
+    public DataSet data() {
+        return data;
+    }
+
+    /** The number of examples per batch (the last may have fewer unless {@link #dropLast()}). */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** The number of batches in one pass. */
+    public int batchCount() {
+        int full = data.size() / batchSize;
+        return dropLast || data.size() % batchSize == 0 ? full : full + 1;
+    }
+
+    /** One pass over the data; a shuffling loader draws the order now, when the pass starts. */
+    @Override
+    public Iterator<Batch> iterator() {
+        int[] order = rng == null ? identity(data.size()) : rng.permutation(data.size());
+        int batches = batchCount();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < batches;
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("DataLoader: the pass has no batch left");
+                }
+                int from = next++ * batchSize;
+                int to = Math.min(from + batchSize, order.length);
+                int[] indices = new int[to - from];
+                System.arraycopy(order, from, indices, 0, indices.length);
+                return data.batch(indices);
+            }
+        };
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+}
