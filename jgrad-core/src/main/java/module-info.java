@@ -10,6 +10,7 @@ module org.jgrad.core {
     exports org.jgrad.autograd;
     exports org.jgrad.backend;
     exports org.jgrad.data;
+    exports org.jgrad.io;
     exports org.jgrad.nn;
     exports org.jgrad.nn.init;
     exports org.jgrad.nn.loss;

@@ -76,6 +76,21 @@ public final class BatchNorm1d extends Module {
         this.runningVar = registerBuffer("running_var", Tensor.ones(DType.FLOAT64, numFeatures));
     }
 
+    /** The number of features (channels) {@code C}. */
+    public int numFeatures() {
+        return numFeatures;
+    }
+
+    /** The {@code ε} added to the variance. */
+    public double eps() {
+        return eps;
+    }
+
+    /** The weight of each new batch in the running estimates. */
+    public double momentum() {
+        return momentum;
+    }
+
     /** The scale {@code γ}, shape {@code [C]}. */
     public Parameter weight() {
         return weight;

@@ -26,6 +26,16 @@ public final class Flatten extends Module {
         this.endDim = endDim;
     }
 
+    /** The first dimension merged (negative counts from the end). */
+    public int startDim() {
+        return startDim;
+    }
+
+    /** The last dimension merged, included (negative counts from the end). */
+    public int endDim() {
+        return endDim;
+    }
+
     @Override
     protected Tensor compute(Tensor input) {
         int rank = input.dim();

@@ -96,6 +96,11 @@ public final class Linear extends Module {
         return outFeatures;
     }
 
+    /** The standard deviation of the training-time weight noise; 0 when it is off. */
+    public double weightNoise() {
+        return weightNoise;
+    }
+
     /** The weight, shape {@code [outFeatures, inFeatures]}. */
     public Parameter weight() {
         return weight;

@@ -61,6 +61,21 @@ public final class Maxout extends Module {
         reset(Objects.requireNonNull(rng, "Maxout: rng"));
     }
 
+    /** The size of each input example. */
+    public int inFeatures() {
+        return inFeatures;
+    }
+
+    /** The number of output units. */
+    public int outFeatures() {
+        return outFeatures;
+    }
+
+    /** The number {@code k} of affine pieces each unit takes the maximum of. */
+    public int pieces() {
+        return pieces;
+    }
+
     /** The pieces' weights, shape {@code [out · k, in]}. */
     public Parameter weight() {
         return weight;

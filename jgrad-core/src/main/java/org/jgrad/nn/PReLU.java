@@ -52,6 +52,16 @@ public final class PReLU extends Module {
         this.weight = registerParameter("weight", new Parameter(Tensor.full(init, numParameters)));
     }
 
+    /** The number of slopes: 1 shared, or one per channel. */
+    public int numParameters() {
+        return numParameters;
+    }
+
+    /** The value every slope starts from, and returns to on {@link Module#initialize}. */
+    public double initialSlope() {
+        return init;
+    }
+
     /** The learned slopes, shape {@code [numParameters]}. */
     public Parameter weight() {
         return weight;

@@ -1,0 +1,12 @@
+/**
+ * Files: {@link org.jgrad.io.ModelFile} (a model with its architecture, ready to predict when
+ * loaded, plus the caller's extra tensors and text), built on {@link org.jgrad.io.Safetensors}
+ * (named tensors in Hugging Face's safetensors format) and {@link org.jgrad.io.AtomicFile}
+ * (all-or-nothing writes); {@link org.jgrad.io.Json}, the small strict JSON of the headers,
+ * also for callers that store lists or records as metadata. Reading trusts nothing in a file:
+ * every problem is a {@link org.jgrad.io.FileFormatException} naming it. May import every
+ * package of jgrad-core below it: {@code org.jgrad.train}, {@code org.jgrad.data}, {@code
+ * org.jgrad.optim}, {@code org.jgrad.nn}, {@code org.jgrad}, {@code org.jgrad.autograd} and
+ * {@code org.jgrad.backend}.
+ */
+package org.jgrad.io;
