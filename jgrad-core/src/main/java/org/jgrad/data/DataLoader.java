@@ -65,7 +65,7 @@ public final class DataLoader implements Iterable<Batch> {
     /** One pass over the data; a shuffling loader draws the order now, when the pass starts. */
     @Override
     public Iterator<Batch> iterator() {
-        int[] order = rng == null ? identity(data.size()) : rng.permutation(data.size());
+        int[] order = rng == null ? Examples.identity(data.size()) : rng.permutation(data.size());
         int batches = batchCount();
         return new Iterator<>() {
             private int next;
@@ -87,13 +87,5 @@ public final class DataLoader implements Iterable<Batch> {
                 return data.batch(indices);
             }
         };
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
     }
 }
