@@ -110,7 +110,8 @@ public final class Idx {
         long header = input.offset();
         String declared = "sizes " + Arrays.stream(sizes).mapToObj(Long::toString).reduce((a, b) -> a + " x " + b)
                 .orElseThrow();
-        BigInteger count = Arrays.stream(sizes).mapToObj(BigInteger::valueOf).reduce(BigInteger.ONE, BigInteger::multiply);
+        BigInteger count = Arrays.stream(sizes).mapToObj(BigInteger::valueOf)
+                .reduce(BigInteger.ONE, BigInteger::multiply);
         if (count.compareTo(BigInteger.valueOf(MAX_ARRAY)) > 0) {
             throw input.error(declared + " make " + count + " values, more than a Java array holds ("
                     + MAX_ARRAY + ")");

@@ -48,8 +48,8 @@ public final class ImageAugmentation implements Augmentation {
 
     /** Shifts each image by up to {@code pixels} (uniform, fractional) along each axis. */
     public ImageAugmentation shift(double pixels) {
-        return new ImageAugmentation(check("shift", pixels, Double.POSITIVE_INFINITY), maxRotation, maxScale, maxShear, flip,
-                interpolation, rows, columns);
+        return new ImageAugmentation(check("shift", pixels, Double.POSITIVE_INFINITY), maxRotation, maxScale, maxShear,
+                flip, interpolation, rows, columns);
     }
 
     /** Rotates each image by up to {@code degrees} either way (uniform). */

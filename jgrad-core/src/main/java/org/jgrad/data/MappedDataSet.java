@@ -5,24 +5,18 @@ import java.util.function.UnaryOperator;
 import org.jgrad.Tensor;
 
 /** Another data set whose features pass through a shape-keeping transform as each batch is formed. */
-final class MappedDataSet implements DataSet {
+final class MappedDataSet extends DataSetView {
 
-    private final DataSet source;
     private final UnaryOperator<Tensor> transform;
 
     MappedDataSet(DataSet source, UnaryOperator<Tensor> transform) {
-        this.source = source;
+        super(source);
         this.transform = transform;
     }
 
     @Override
     public int size() {
         return source.size();
-    }
-
-    @Override
-    public int[] featureShape() {
-        return source.featureShape();
     }
 
     @Override
@@ -39,16 +33,6 @@ final class MappedDataSet implements DataSet {
     public Batch batch(int[] indices) {
         Batch batch = source.batch(indices);
         return new Batch(transform.apply(batch.features()), batch.targets(), batch.indices());
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return source.featureNames();
-    }
-
-    @Override
-    public List<String> classNames() {
-        return source.classNames();
     }
 
     @Override

@@ -36,7 +36,10 @@ public final class Schema {
     private final Map<String, String> fills;
     private final int width;
 
-    /** {@code classes} is null for regression; {@code fills} maps input columns to the text that fills their missing cells. */
+    /**
+     * {@code classes} is null for regression; {@code fills} maps input columns to the text that
+     * fills their missing cells.
+     */
     Schema(List<Column> columns, String target, LabelEncoder classes, Map<String, String> fills) {
         this.columns = List.copyOf(columns);
         this.target = target;

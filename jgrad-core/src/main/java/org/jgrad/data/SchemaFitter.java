@@ -114,7 +114,8 @@ public final class SchemaFitter {
         List<String> targets = present(table, target, problems);
         problems.throwIfAny();
         if (columns.isEmpty()) {
-            throw new IllegalArgumentException(table.source() + ": no input columns besides the target '" + target + "'");
+            throw new IllegalArgumentException(table.source() + ": no input columns besides the target '" + target
+                    + "'");
         }
         Task kind = task != null ? task : infer(targets);
         LabelEncoder classes = kind == Task.CLASSIFICATION ? LabelEncoder.fit(target, targets) : null;

@@ -7,64 +7,44 @@ import org.jgrad.Tensor;
  * Standardization: {@code (x − mean) / std} per feature, with the mean and the population
  * standard deviation of the training data (as scikit-learn's {@code StandardScaler}), so every
  * feature has mean 0 and standard deviation 1 there. A constant feature (std 0) is only
- * centred.
+ * centred. Its {@link #state()} is {@code mean} and {@code std}.
  */
-public final class StandardScaler implements Scaler {
+public final class StandardScaler extends AffineScaler implements Scaler {
 
     static final String MEAN = "mean";
     static final String STD = "std";
 
-    private final Tensor mean;
-    private final Tensor std;
-    private final AffineScaling scaling;
-
     private StandardScaler(Tensor mean, Tensor std) {
-        this.mean = mean;
-        this.std = std;
-        this.scaling = new AffineScaling("StandardScaler", mean, std);
+        super("StandardScaler", state(MEAN, mean, STD, std), mean, std);
     }
 
     /** Fitted on the features of {@code data} (the training data), read batch by batch. */
     public static StandardScaler fit(DataSet data) {
-        var statistics = FeatureStatistics.of("StandardScaler", data);
-        return new StandardScaler(statistics.mean(), statistics.std());
+        return of(FeatureStatistics.of("StandardScaler", data));
     }
 
     /** Fitted on the rows of {@code values} ({@code [n, …]}), e.g. regression targets. */
     public static StandardScaler fit(Tensor values) {
-        var statistics = FeatureStatistics.ofRows("StandardScaler", values);
+        return of(FeatureStatistics.ofRows("StandardScaler", values));
+    }
+
+    private static StandardScaler of(FeatureStatistics statistics) {
         return new StandardScaler(statistics.mean(), statistics.std());
     }
 
     /** The training mean of each feature. */
     public Tensor mean() {
-        return mean;
+        return state().get(MEAN);
     }
 
     /** The training standard deviation of each feature (0 for a constant one). */
     public Tensor std() {
-        return std;
-    }
-
-    @Override
-    public Tensor transform(Tensor features) {
-        return scaling.transform(features);
-    }
-
-    @Override
-    public Tensor inverseTransform(Tensor scaled) {
-        return scaling.inverse(scaled);
-    }
-
-    /** {@code mean} and {@code std}, each of the feature shape. */
-    @Override
-    public Map<String, Tensor> state() {
-        return AffineScaling.state(MEAN, mean, STD, std);
+        return state().get(STD);
     }
 
     /** The scaler whose {@link #state()} this is. */
     public static StandardScaler fromState(Map<String, Tensor> state) {
-        Tensor[] tensors = AffineScaling.fromState("StandardScaler", state, MEAN, STD);
+        Tensor[] tensors = fromState("StandardScaler", state, MEAN, STD);
         if (tensors[1].min().item() < 0) {
             throw new IllegalArgumentException("StandardScaler.fromState: 'std' must not be negative, found "
                     + tensors[1].min().item());

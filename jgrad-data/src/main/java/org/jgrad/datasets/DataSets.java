@@ -45,7 +45,10 @@ public final class DataSets {
         return List.copyOf(BUNDLED.keySet());
     }
 
-    /** The bundled data set {@code name}: classification targets are class indices, regression targets {@code [n, 1]}. */
+    /**
+     * The bundled data set {@code name}: classification targets are class indices, regression
+     * targets of shape {@code [n, 1]}.
+     */
     public static DataSet load(String name) {
         TextTable table = table(name);
         return schema(name, table).dataSet(table);
@@ -61,7 +64,8 @@ public final class DataSets {
         String file = bundled(name).file();
         try (InputStream in = DataSets.class.getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException("DataSets: the bundled file " + file + " is missing from the class path");
+                throw new IllegalStateException("DataSets: the bundled file " + file
+                        + " is missing from the class path");
             }
             return Csv.read(in, file);
         } catch (IOException e) {

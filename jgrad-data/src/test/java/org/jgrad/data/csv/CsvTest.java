@@ -14,8 +14,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.jgrad.Rng;
+import org.jgrad.Tensor;
 import org.jgrad.data.DataSet;
+import org.jgrad.data.Scaler;
 import org.jgrad.data.Schema;
+import org.jgrad.data.Split;
+import org.jgrad.data.StandardScaler;
 import org.jgrad.data.Task;
 import org.jgrad.data.TextTable;
 import org.junit.jupiter.api.Test;
@@ -97,6 +102,24 @@ class CsvTest {
         assertEquals(List.of("a", "b=blue", "b=red"), data.featureNames());
         assertArrayEquals(new float[] {1, 0, 1, 2, 1, 0}, data.features().toFloatArray());
         assertEquals(List.of("x", "y"), data.classNames());
+    }
+
+    /** The command line's round: train on a CSV, save schema and scaler, re-read both and encode a new CSV. */
+    @Test
+    void schemaAndScalerSurviveTheModelFile() throws IOException {
+        TextTable table = Csv.read(write("pets.csv", "weight,color,kind\n4,black,cat\n30,brown,dog\n6,brown,cat\n"
+                + "25,black,dog\n"));
+        Schema schema = Schema.forTarget("kind").fit(table);
+        Split split = Split.of(schema.dataSet(table), 0, 0.5, new Rng(0));
+        StandardScaler scaler = StandardScaler.fit(split.train());
+        Map<String, List<String>> savedSchema = schema.describe();
+        Map<String, Tensor> savedScaler = scaler.state();
+
+        TextTable fresh = Csv.read(write("new.csv", "color,weight\nbrown,17\n"));
+        Tensor features = Scaler.fromState(savedScaler).transform(Schema.fromDescription(savedSchema).features(fresh));
+        assertArrayEquals(scaler.transform(Tensor.of(new float[] {17, 0, 1}, 1, 3)).toFloatArray(),
+                features.toFloatArray());
+        assertEquals(List.of("cat", "dog"), Schema.fromDescription(savedSchema).classNames());
     }
 
     @Test

@@ -10,17 +10,21 @@ import org.jgrad.Shape;
 import org.jgrad.Tensor;
 
 /**
- * {@code y = (x − shift) / scale} per feature, where {@code scale} is the fitted spread, or 1
- * where the spread is 0 (a constant feature then maps to 0 instead of dividing by zero).
+ * What the scalers share: {@code y = (x − shift) / scale} per feature, where {@code scale} is
+ * the fitted spread, or 1 where the spread is 0 (a constant feature then maps to 0 instead of
+ * dividing by zero), and a state of two named statistics.
  */
-final class AffineScaling {
+abstract class AffineScaler {
 
     private final String name;
+    private final Map<String, Tensor> state;
     private final Tensor shift;
     private final Tensor scale;
 
-    AffineScaling(String name, Tensor shift, Tensor spread) {
+    /** {@code state} holds the two fitted statistics, in order, from which {@code shift} and {@code spread} come. */
+    AffineScaler(String name, Map<String, Tensor> state, Tensor shift, Tensor spread) {
         this.name = name;
+        this.state = Collections.unmodifiableMap(new LinkedHashMap<>(state));
         this.shift = shift;
         float[] scale = spread.toFloatArray();
         for (int j = 0; j < scale.length; j++) {
@@ -29,14 +33,21 @@ final class AffineScaling {
         this.scale = Tensor.of(scale, spread.shape());
     }
 
-    Tensor transform(Tensor features) {
+    /** The scaled features; {@code features} has shape {@code [n, featureShape…]} (or just {@code featureShape}). */
+    public Tensor transform(Tensor features) {
         check(features);
         return features.sub(shift.to(features.dtype())).div(scale.to(features.dtype()));
     }
 
-    Tensor inverse(Tensor scaled) {
+    /** The features that {@link #transform(Tensor)} maps to {@code scaled}. */
+    public Tensor inverseTransform(Tensor scaled) {
         check(scaled);
         return scaled.mul(scale.to(scaled.dtype())).add(shift.to(scaled.dtype()));
+    }
+
+    /** The fitted statistics, by name, each of the feature shape, for a model file. */
+    public Map<String, Tensor> state() {
+        return state;
     }
 
     private void check(Tensor features) {
@@ -54,7 +65,7 @@ final class AffineScaling {
         Map<String, Tensor> state = new LinkedHashMap<>();
         state.put(firstKey, first);
         state.put(secondKey, second);
-        return Collections.unmodifiableMap(state);
+        return state;
     }
 
     /**
