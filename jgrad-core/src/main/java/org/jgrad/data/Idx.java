@@ -105,7 +105,12 @@ public final class Idx {
         }
         long[] sizes = new long[rank];
         for (int d = 0; d < rank; d++) {
+            long at = input.offset();
             sizes[d] = input.readUnsigned("size " + (d + 1) + " of " + rank);
+            if (sizes[d] > MAX_ARRAY) {
+                throw input.error("size " + (d + 1) + " of " + rank + " is " + sizes[d] + " (bytes " + at + " to "
+                        + (at + 3) + "), more than a Java array holds (" + MAX_ARRAY + ")");
+            }
         }
         long header = input.offset();
         String declared = "sizes " + Arrays.stream(sizes).mapToObj(Long::toString).reduce((a, b) -> a + " x " + b)

@@ -117,8 +117,10 @@ class IdxTest {
 
     @Test
     void hostileSizesAreRejectedBeforeAllocating() throws IOException {
-        assertEquals("h: sizes 4294967295 x 4294967295 x 2 make 36893488130239234050 values, more than a Java"
-                + " array holds (2147483639)", error(write("h", idx(0x08, new int[] {-1, -1, 2}, new byte[0]))));
+        assertEquals("h: size 2 of 3 is 4294967295 (bytes 8 to 11), more than a Java array holds (2147483639)",
+                error(write("h", idx(0x08, new int[] {0, -1, 2}, new byte[0]))));
+        assertEquals("p: sizes 100000 x 100000 x 1000 make 10000000000000 values, more than a Java array holds"
+                + " (2147483639)", error(write("p", idx(0x08, new int[] {100_000, 100_000, 1000}, new byte[0]))));
         byte[] gigabyte = idx(0x08, new int[] {1000, 1000, 1000}, new byte[0]);
         assertEquals("g: truncated: sizes 1000 x 1000 x 1000 need 1000000000 bytes of data from byte 16, the file"
                 + " ends at byte 16", error(write("g", gigabyte)));
