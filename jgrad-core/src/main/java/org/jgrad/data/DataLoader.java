@@ -3,11 +3,13 @@ package org.jgrad.data;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.jgrad.Rng;
+import org.jgrad.Tensor;
 
 /**
  * Mini-batches of a {@link DataSet}, one pass over it per {@link #iterator()}: in order, or in a
- * fresh random order drawn from the loader's {@link Rng} at every pass. Only the examples of the
- * current batch are gathered; the data set itself is never copied.
+ * fresh random order drawn from the loader's {@link Rng} at every pass, optionally changed by an
+ * {@link Augmentation}. Only the examples of the current batch are gathered; the data set itself
+ * is never copied.
  *
  * <pre>{@code
  * var loader = DataLoader.of(train, 128).shuffle(new Rng(0));
@@ -20,8 +22,11 @@ public final class DataLoader implements Iterable<Batch> {
     private final int batchSize;
     private final Rng rng;
     private final boolean dropLast;
+    private final Augmentation augmentation;
+    private final Rng augmentationRng;
 
-    private DataLoader(DataSet data, int batchSize, Rng rng, boolean dropLast) {
+    private DataLoader(DataSet data, int batchSize, Rng rng, boolean dropLast, Augmentation augmentation,
+            Rng augmentationRng) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("DataLoader: batch size must be at least 1, got " + batchSize);
         }
@@ -29,21 +34,32 @@ public final class DataLoader implements Iterable<Batch> {
         this.batchSize = batchSize;
         this.rng = rng;
         this.dropLast = dropLast;
+        this.augmentation = augmentation;
+        this.augmentationRng = augmentationRng;
     }
 
     /** Batches of {@code batchSize} examples in data-set order, the last one possibly smaller. */
     public static DataLoader of(DataSet data, int batchSize) {
-        return new DataLoader(data, batchSize, null, false);
+        return new DataLoader(data, batchSize, null, false, null, null);
     }
 
     /** This loader, visiting the examples in a new order drawn from {@code rng} at every pass. */
     public DataLoader shuffle(Rng rng) {
-        return new DataLoader(data, batchSize, rng, dropLast);
+        return new DataLoader(data, batchSize, rng, dropLast, augmentation, augmentationRng);
     }
 
     /** This loader, leaving out the last batch when it would be smaller than the others. */
     public DataLoader dropLast() {
-        return new DataLoader(data, batchSize, rng, true);
+        return new DataLoader(data, batchSize, rng, true, augmentation, augmentationRng);
+    }
+
+    /**
+     * This loader, changing the features of every batch with {@code augmentation}, drawn from a
+     * generator split off {@code rng} for each batch in turn (so a seed fixes every pass). The
+     * data set itself never changes.
+     */
+    public DataLoader augment(Augmentation augmentation, Rng rng) {
+        return new DataLoader(data, batchSize, this.rng, dropLast, augmentation, rng);
     }
 
     /** The data set the batches come from. */
@@ -65,7 +81,7 @@ public final class DataLoader implements Iterable<Batch> {
     /** One pass over the data; a shuffling loader draws the order now, when the pass starts. */
     @Override
     public Iterator<Batch> iterator() {
-        int[] order = rng == null ? identity(data.size()) : rng.permutation(data.size());
+        int[] order = rng == null ? Examples.identity(data.size()) : rng.permutation(data.size());
         int batches = batchCount();
         return new Iterator<>() {
             private int next;
@@ -84,16 +100,13 @@ public final class DataLoader implements Iterable<Batch> {
                 int to = Math.min(from + batchSize, order.length);
                 int[] indices = new int[to - from];
                 System.arraycopy(order, from, indices, 0, indices.length);
-                return data.batch(indices);
+                Batch batch = data.batch(indices);
+                if (augmentation == null) {
+                    return batch;
+                }
+                Tensor features = augmentation.apply(batch.features(), augmentationRng.split());
+                return new Batch(features, batch.targets(), batch.indices());
             }
         };
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
     }
 }

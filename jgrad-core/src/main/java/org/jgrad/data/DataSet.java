@@ -1,6 +1,7 @@
 package org.jgrad.data;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jgrad.DType;
 import org.jgrad.Tensor;
 
@@ -64,6 +65,15 @@ public interface DataSet {
             return classNames().size();
         }
         return size() == 0 ? 0 : (int) targets().max().item() + 1;
+    }
+
+    /**
+     * This data set with {@code transform} applied to the features of every batch as it is
+     * formed (the stored data is unchanged). The transform must keep the feature shape, e.g. a
+     * {@link Scaler}'s.
+     */
+    default DataSet mapFeatures(UnaryOperator<Tensor> transform) {
+        return new MappedDataSet(this, transform);
     }
 
     /** The examples at {@code indices}, in that order, as a view of this data set. */

@@ -21,6 +21,15 @@ final class Examples {
         return Tensor.of(values, values.length);
     }
 
+    /** {@code 0, 1, …, n-1}: every example of a data set of {@code n}, in order. */
+    static int[] identity(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
     /** Fails unless the data set's names match its feature and class counts (or are absent). */
     static void checkNames(DataSet data) {
         int[] shape = data.featureShape();

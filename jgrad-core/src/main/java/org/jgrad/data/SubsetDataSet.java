@@ -4,25 +4,19 @@ import java.util.List;
 import org.jgrad.Tensor;
 
 /** Some examples of another data set, selected by index without copying them. */
-final class SubsetDataSet implements DataSet {
+final class SubsetDataSet extends DataSetView {
 
-    private final DataSet source;
     private final int[] indices;
 
     SubsetDataSet(DataSet source, int[] indices) {
+        super(source);
         Examples.indexTensor(indices, source.size());
-        this.source = source;
         this.indices = indices.clone();
     }
 
     @Override
     public int size() {
         return indices.length;
-    }
-
-    @Override
-    public int[] featureShape() {
-        return source.featureShape();
     }
 
     @Override
@@ -47,16 +41,6 @@ final class SubsetDataSet implements DataSet {
         }
         Batch batch = source.batch(selected);
         return new Batch(batch.features(), batch.targets(), positions.clone());
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return source.featureNames();
-    }
-
-    @Override
-    public List<String> classNames() {
-        return source.classNames();
     }
 
     @Override
