@@ -9,6 +9,8 @@ import java.util.Objects;
  */
 public final class TrainingDivergedException extends ArithmeticException {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient History history;
     private final int epoch;
     private final int batch;

@@ -37,6 +37,10 @@ public final class GradientMonitor implements Callback {
     private final Map<String, Double> firstNorms = new LinkedHashMap<>();
     private List<LayerWatch> watches = List.of();
 
+    /** A monitor that warns at a gap of 2 orders of magnitude. */
+    public GradientMonitor() {
+    }
+
     /** Sets how many orders of magnitude (positive) between gradient norms call for a warning. */
     public GradientMonitor warnAt(double orders) {
         if (!(orders > 0) || Double.isInfinite(orders)) {

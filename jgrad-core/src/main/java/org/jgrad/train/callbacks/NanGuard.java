@@ -37,6 +37,10 @@ public final class NanGuard implements Callback {
     private final List<Module.HookHandle> hooks = new ArrayList<>();
     private final List<Map.Entry<String, Tensor>> outputs = new ArrayList<>();
 
+    /** A guard for one training run at a time. */
+    public NanGuard() {
+    }
+
     @Override
     public void onTrainBegin(TrainingState state) {
         Layers.leaves(state.model()).forEach((name, module) -> hooks.add(module.addForwardHook((m, input, output) -> {
