@@ -27,7 +27,9 @@ import org.jgrad.train.metrics.Metric;
  * }</pre>
  *
  * <p>Batches: {@code batchSize(1)} is stochastic gradient descent, a batch size of at least
- * the training set's size is full-batch gradient descent, anything between is mini-batch.
+ * the training set's size is full-batch gradient descent, anything between is mini-batch. The
+ * recorded training loss and metrics are those of the outputs the model gave while training
+ * through the epoch (kept, one row per example, until the epoch ends), as Keras reports them.
  * Training runs in training mode ({@link Module#train()}); validation, in batches, in
  * evaluation mode without a graph; {@code fit} leaves the model in evaluation mode, ready to
  * predict. The weights are trained as they are: {@code fit} does not initialize the model
@@ -132,11 +134,17 @@ public final class Trainer {
         }
     }
 
-    /** Records these metrics, on the training outputs and on the validation data, every epoch; names must differ. */
+    /**
+     * Records these metrics every epoch, on the outputs seen while training and on the validation
+     * data; their names must differ, and none may be {@code loss}.
+     */
     public Trainer metrics(Metric... metrics) {
         Set<String> names = new HashSet<>();
         for (Metric metric : metrics) {
-            if (!names.add(Objects.requireNonNull(metric, "metric").name())) {
+            if (Objects.requireNonNull(metric, "metric").name().equals("loss")) {
+                throw new IllegalArgumentException("Trainer: a metric may not be named 'loss', the name of the loss");
+            }
+            if (!names.add(metric.name())) {
                 throw new IllegalArgumentException("Trainer: two metrics are named '" + metric.name() + "'");
             }
         }

@@ -18,6 +18,7 @@ import org.jgrad.nn.loss.CrossEntropyLoss;
 import org.jgrad.nn.loss.MSELoss;
 import org.jgrad.nn.penalty.L2Penalty;
 import org.jgrad.optim.SGD;
+import org.jgrad.train.metrics.Metric;
 import org.jgrad.train.metrics.Metrics;
 import org.junit.jupiter.api.Test;
 
@@ -230,6 +231,8 @@ class TrainerTest {
         assertMessage("Trainer: max gradient norm must be positive, got 0.0", () -> trainer.clipGradNorm(0));
         assertMessage("Trainer: two metrics are named 'accuracy'",
                 () -> trainer.metrics(Metrics.accuracy(), Metrics.accuracy()));
+        assertMessage("Trainer: a metric may not be named 'loss', the name of the loss",
+                () -> trainer.metrics(Metric.of("loss", (o, t) -> 0)));
         assertMessage("Trainer: the training data is empty",
                 () -> trainer.fit(DataSet.of(Tensor.zeros(0, 2), Tensor.of(new long[0], 0))));
         History two = trainer.epochs(2).fit(data);

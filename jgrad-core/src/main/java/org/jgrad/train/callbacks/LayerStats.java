@@ -8,7 +8,8 @@ package org.jgrad.train.callbacks;
  * @param layer the layer's dotted name in the model ({@code model} for a model that is one layer)
  * @param type the layer's class, e.g. {@code Linear}
  * @param gradientNorm the L2 norm of the gradients of the layer's own parameters, all together,
- *     averaged over the epoch's batches; NaN for a layer without parameters
+ *     averaged over the epoch's batches; NaN for a layer without parameters (or whose
+ *     parameters received no gradient)
  * @param updateRatioLog10 {@code log10(‖Δw‖ / ‖w‖)} of the layer's parameters, the size of an
  *     optimizer step relative to the weights (around −3 is healthy), with the ratio averaged over
  *     the epoch's batches; NaN for a layer without parameters
@@ -20,7 +21,7 @@ package org.jgrad.train.callbacks;
 public record LayerStats(int epoch, String layer, String type, double gradientNorm, double updateRatioLog10,
         double activationMean, double activationStd, double deadFraction) {
 
-    /** Whether the layer has parameters, so that its gradient figures are defined. */
+    /** Whether the layer has parameters that received gradients, so that its gradient figures are defined. */
     public boolean hasParameters() {
         return !Double.isNaN(gradientNorm);
     }

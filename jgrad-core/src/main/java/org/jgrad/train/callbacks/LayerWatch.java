@@ -26,7 +26,7 @@ final class LayerWatch {
     private boolean[] everNonZero;
 
     LayerWatch(String name, Module module) {
-        this.name = name.isEmpty() ? "model" : name;
+        this.name = Layers.name(name);
         this.module = module;
         this.parameters = module.parameters();
         this.hook = module.addForwardHook((m, input, output) -> {

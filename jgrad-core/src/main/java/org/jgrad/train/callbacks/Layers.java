@@ -21,8 +21,13 @@ final class Layers {
         return leaves;
     }
 
-    /** A layer as messages name it, e.g. {@code '3' (Sigmoid)}; the root module is {@code 'model'}. */
-    static String describe(String name, Module module) {
-        return "'" + (name.isEmpty() ? "model" : name) + "' (" + module.getClass().getSimpleName() + ")";
+    /** A layer's name in reports: its dotted name, or {@code model} for a model that is one layer. */
+    static String name(String dottedName) {
+        return dottedName.isEmpty() ? "model" : dottedName;
+    }
+
+    /** A layer as messages name it, e.g. {@code '3' (Sigmoid)}. */
+    static String describe(String dottedName, Module module) {
+        return "'" + name(dottedName) + "' (" + module.getClass().getSimpleName() + ")";
     }
 }

@@ -58,10 +58,11 @@ public final class NanGuard implements Callback {
             }
             for (var entry : state.model().namedParameters().entrySet()) {
                 Tensor grad = entry.getValue().grad();
-                if (grad != null && firstNonFinite(grad) >= 0) {
+                int bad = grad == null ? -1 : firstNonFinite(grad);
+                if (bad >= 0) {
                     throw diverged(state, entry.getKey(), "the gradient of parameter '" + entry.getKey()
-                            + "' is not finite (" + grad.toDoubleArray()[firstNonFinite(grad)] + ") at "
-                            + where(state) + "; stopped before the update");
+                            + "' is not finite (" + grad.toDoubleArray()[bad] + ") at " + where(state)
+                            + "; stopped before the update");
                 }
             }
         } finally {
