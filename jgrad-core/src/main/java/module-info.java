@@ -16,4 +16,7 @@ module org.jgrad.core {
     exports org.jgrad.nn.loss;
     exports org.jgrad.nn.penalty;
     exports org.jgrad.optim;
+    exports org.jgrad.train;
+    exports org.jgrad.train.callbacks;
+    exports org.jgrad.train.metrics;
 }

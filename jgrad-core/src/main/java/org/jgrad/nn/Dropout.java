@@ -24,10 +24,10 @@ import org.jgrad.Tensor;
  * weights scaled. Use one layer per rate, e.g. {@code new Dropout(0.2)} on the inputs and {@code
  * new Dropout(0.5)} after hidden layers, the rates the decks recommend.
  *
- * <p>Masks come from this layer's own {@link Rng}, which {@link #initialize(Rng)} restarts: the
- * same seed gives the same masks. Layers built without an {@code Rng} start from {@code new
- * Rng(0)}, so two of them draw the same masks until the model is initialized with a seed.
- * Input any shape; output the same shape.
+ * <p>Masks come from this layer's own {@link Rng}, which {@link #initialize(Rng)} and {@link
+ * #reseed(Rng)} restart: the same seed gives the same masks. Layers built without an {@code
+ * Rng} start from {@code new Rng(0)}, so two of them draw the same masks until the model is
+ * initialized with a seed. Input any shape; output the same shape.
  */
 public final class Dropout extends Module {
 
@@ -56,6 +56,12 @@ public final class Dropout extends Module {
     /** Restarts the mask stream from {@code rng}. */
     @Override
     protected void reset(Rng rng) {
+        restartStreams(rng);
+    }
+
+    /** Restarts the mask stream from {@code rng}. */
+    @Override
+    protected void restartStreams(Rng rng) {
         this.rng = rng;
     }
 

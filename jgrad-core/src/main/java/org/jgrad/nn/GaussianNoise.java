@@ -15,9 +15,9 @@ import org.jgrad.Tensor;
  * </pre>
  *
  * The noise has mean zero, so the expected training output is the evaluation output. Noise
- * comes from this layer's own {@link Rng}, which {@link #initialize(Rng)} restarts: the same seed
- * gives the same noise. Layers built without an {@code Rng} start from {@code new Rng(0)}. Input
- * any shape; output the same shape.
+ * comes from this layer's own {@link Rng}, which {@link #initialize(Rng)} and {@link #reseed(Rng)}
+ * restart: the same seed gives the same noise. Layers built without an {@code Rng} start from
+ * {@code new Rng(0)}. Input any shape; output the same shape.
  */
 public final class GaussianNoise extends Module {
 
@@ -47,6 +47,12 @@ public final class GaussianNoise extends Module {
     /** Restarts the noise stream from {@code rng}. */
     @Override
     protected void reset(Rng rng) {
+        restartStreams(rng);
+    }
+
+    /** Restarts the noise stream from {@code rng}. */
+    @Override
+    protected void restartStreams(Rng rng) {
         this.rng = rng;
     }
 

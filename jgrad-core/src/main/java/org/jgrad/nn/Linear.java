@@ -27,7 +27,8 @@ import org.jgrad.nn.init.Initializer;
  * <p>Weight noise ({@link #weightNoise(double)}): in training mode, each forward pass uses
  * {@code W + ε} with fresh {@code ε ~ N(0, σ²)}, a regularizer (Graves 2011: noise on the
  * weights rather than the activations); the gradient reaches {@code W}. The noise comes from
- * the layer's own stream, restarted by {@link Module#initialize(Rng)}.
+ * the layer's own stream, restarted by {@link Module#initialize(Rng)} and {@link
+ * Module#reseed(Rng)}.
  */
 public final class Linear extends Module {
 
@@ -119,6 +120,12 @@ public final class Linear extends Module {
             bias.set(drawn("bias", init.sampleBias(rng, outFeatures, inFeatures), bias));
         }
         noise = rng.split();
+    }
+
+    /** Restarts the weight-noise stream from {@code rng}; the weights stay as they are. */
+    @Override
+    protected void restartStreams(Rng rng) {
+        noise = rng;
     }
 
     private Tensor drawn(String name, Tensor value, Parameter target) {

@@ -164,6 +164,22 @@ public abstract class Module {
     }
 
     /**
+     * Restarts every random stream in this tree (dropout masks, noise) and leaves the weights
+     * as they are: each module, in {@link #namedModules()} order, gets its own {@linkplain
+     * Rng#split() split} of {@code rng} for {@link #restartStreams(Rng)}. A trainer calls it at
+     * every epoch with a stream derived from its seed and the epoch, so that a run resumed at
+     * an epoch boundary draws the same masks as an uninterrupted one. Returns this module.
+     */
+    public final Module reseed(Rng rng) {
+        namedModules().values().forEach(module -> module.restartStreams(rng.split()));
+        return this;
+    }
+
+    /** Restarts this module's own random streams (not its children's) from {@code rng}. Does nothing by default. */
+    protected void restartStreams(Rng rng) {
+    }
+
+    /**
      * Converts every parameter of this tree to {@code dtype}, as PyTorch's {@code
      * module.to(torch.float64)}: float64 for gradient checks and comparisons with reference
      * values, float32 for speed. Parameters keep their identity (an optimizer already holding

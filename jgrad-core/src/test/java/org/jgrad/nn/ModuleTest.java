@@ -188,6 +188,25 @@ class ModuleTest {
     }
 
     @Test
+    void reseedRestartsTheNoiseStreamsAndKeepsTheWeights() {
+        Sequential model = new Sequential(new Linear(4, 4).weightNoise(0.1), new GaussianNoise(0.5), new Dropout(0.5));
+        model.initialize(new Rng(1));
+        Map<String, Tensor> weights = model.stateDict();
+        Tensor x = Tensor.ones(3, 4);
+        model.reseed(new Rng(9));
+        float[] first = model.forward(x).toFloatArray();
+        float[] next = model.forward(x).toFloatArray();
+        model.reseed(new Rng(9));
+        assertArrayEquals(first, model.forward(x).toFloatArray(), "the same seed draws the same noise again");
+        assertArrayEquals(next, model.forward(x).toFloatArray());
+        assertFalse(Arrays.equals(first, next), "each pass draws new noise");
+        model.reseed(new Rng(10));
+        assertFalse(Arrays.equals(first, model.forward(x).toFloatArray()), "another seed draws other noise");
+        model.stateDict().forEach((name, value) ->
+                assertArrayEquals(weights.get(name).toFloatArray(), value.toFloatArray(), name));
+    }
+
+    @Test
     void forwardHooksSeeEachPassUntilRemoved() {
         Sequential model = new Sequential(new Linear(3, 2), new ReLU());
         List<String> seen = new ArrayList<>();
