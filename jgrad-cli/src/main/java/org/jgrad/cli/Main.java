@@ -1,6 +1,8 @@
 package org.jgrad.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "jgrad",
         mixinStandardHelpOptions = true,
         versionProvider = Main.ManifestVersion.class,
-        subcommands = {DemoCommand.class, HelpCommand.class},
+        subcommands = {DemoCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+            SummaryCommand.class, ExamplesCommand.class, HelpCommand.class},
         description = "Neural networks on the JVM: tensors, reverse-mode autodiff, training and explanation.",
         footer = {"", "Run './jgrad test' to run the test suite."})
 public final class Main implements Callable<Integer> {
@@ -62,8 +65,7 @@ public final class Main implements Callable<Integer> {
     /** Reports a command that threw: one line, plus the stack trace if asked for. */
     private static int handleFailure(Exception e, CommandLine failed, ParseResult parsed) {
         PrintWriter err = failed.getErr();
-        String why = e.getMessage() != null && !e.getMessage().isBlank()
-                ? e.getMessage() : e.getClass().getName();
+        String why = reason(e);
         if (verbose(parsed)) {
             err.println("jgrad: error: " + why);
             e.printStackTrace(err);
@@ -72,6 +74,17 @@ public final class Main implements Callable<Integer> {
         }
         err.flush();
         return EXIT_FAILURE;
+    }
+
+    /** What went wrong, in words: the message, with the kind of failure where the message alone is unclear. */
+    static String reason(Exception e) {
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? null : e.getMessage();
+        return switch (e) {
+            case NoSuchFileException missing -> "no such file: " + missing.getFile()
+                    + (missing.getReason() == null ? "" : " (" + missing.getReason() + ")");
+            case AccessDeniedException denied -> "permission denied: " + denied.getFile();
+            default -> message != null ? message : e.getClass().getName();
+        };
     }
 
     /** Whether --verbose was given to the top-level command or to any subcommand. */

@@ -1,6 +1,6 @@
 package org.jgrad.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -141,7 +141,7 @@ public final class WorkedExamples {
     }
 
     /** Runs every example and writes its values, four significant digits each, to {@code out}. */
-    public static void print(PrintStream out) {
+    public static void print(PrintWriter out) {
         int number = 1;
         for (Example example : all()) {
             out.printf("%d. %s%n   %s%n", number++, example.title(), example.formula());

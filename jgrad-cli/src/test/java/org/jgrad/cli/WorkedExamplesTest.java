@@ -3,9 +3,8 @@ package org.jgrad.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.jgrad.cli.WorkedExamples.Example;
 import org.junit.jupiter.api.Test;
 
@@ -79,9 +78,9 @@ class WorkedExamplesTest {
 
     @Test
     void printShowsEveryExampleAndTheGraph() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        WorkedExamples.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String text = bytes.toString(StandardCharsets.UTF_8);
+        StringWriter written = new StringWriter();
+        WorkedExamples.print(new PrintWriter(written, true));
+        String text = written.toString();
         assertEquals(WorkedExamples.all().size(), text.lines().filter(l -> l.matches("\\d+\\. .*")).count());
         assertTrue(text.contains("df/dx0 = 0.3932"), text);
         assertTrue(text.contains("#0 Mul [] = -10.00 <- #"), text);
