@@ -230,17 +230,9 @@ class ModelCheckpointTest {
         assertFalse(Files.exists(best), "a NaN loss is never the best");
     }
 
-    /** A layer a checkpoint cannot hold. */
-    private static final class Doubler extends Module {
-        @Override
-        protected Tensor compute(Tensor input) {
-            return input.mul(2);
-        }
-    }
-
     @Test
     void aModelACheckpointCannotHoldFailsBeforeTheFirstEpoch() throws IOException {
-        var model = new Sequential(new Linear(2, 3), new Doubler());
+        var model = new Sequential(new Linear(2, 3), new ModelFileErrorTest.Doubler());
         var epochs = new AtomicInteger();
         Callback counter = new Callback() {
             @Override
@@ -252,7 +244,8 @@ class ModelCheckpointTest {
                 .callbacks(ModelCheckpoint.everyEpoch(dir.resolve("checkpoint.safetensors")), counter);
         var e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(Fixtures.blobs(30, 1)));
         assertTrue(e.getMessage().startsWith("ModelCheckpoint: cannot save module '1' of class "
-                + Doubler.class.getName() + ": a model file holds only BatchNorm1d, "), e.getMessage());
+                + ModelFileErrorTest.Doubler.class.getName() + ": a model file holds only BatchNorm1d, "),
+                e.getMessage());
         assertEquals(0, epochs.get());
         assertEquals(List.of(), files());
     }
