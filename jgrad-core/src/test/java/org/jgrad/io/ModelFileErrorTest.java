@@ -37,8 +37,8 @@ class ModelFileErrorTest {
     @TempDir
     Path dir;
 
-    /** A layer jgrad's model files do not know. */
-    private static final class Doubler extends Module {
+    /** A layer jgrad's model files do not know (also used by {@link ModelCheckpointTest}). */
+    static final class Doubler extends Module {
         @Override
         protected Tensor compute(Tensor input) {
             return input.mul(2);
