@@ -1,11 +1,12 @@
 package org.jgrad.cli;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads an option's value as one of an enum's constants, written as their {@code toString()}. */
+/** Reads an option's value as one of an enum's constants, written in lower case with hyphens ({@code leaky-relu}). */
 class Choice<E extends Enum<E>> implements ITypeConverter<E> {
 
     private final Class<E> type;
@@ -17,12 +18,17 @@ class Choice<E extends Enum<E>> implements ITypeConverter<E> {
     @Override
     public E convert(String text) {
         for (E constant : type.getEnumConstants()) {
-            if (constant.toString().equalsIgnoreCase(text)) {
+            if (name(constant).equalsIgnoreCase(text)) {
                 return constant;
             }
         }
         throw new TypeConversionException("'" + text + "' is not one of " + Arrays.stream(type.getEnumConstants())
-                .map(Object::toString).collect(Collectors.joining(", ")));
+                .map(Choice::name).collect(Collectors.joining(", ")));
+    }
+
+    /** How the command line writes {@code constant}: lower case, words joined by hyphens. */
+    static String name(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Converter for {@code --activation}. */

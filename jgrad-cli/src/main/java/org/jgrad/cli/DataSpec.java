@@ -34,7 +34,7 @@ sealed interface DataSpec {
         /** The training and test images. */
         TrainTest read() throws IOException {
             if (!Files.isDirectory(dir)) {
-                throw new NoSuchFileException(dir + " (no such directory: --data " + text + ")");
+                throw new NoSuchFileException(dir.toString(), null, "no such directory: --data " + text);
             }
             return kind == ImageKind.FASHION_MNIST ? ImageDataSets.fashionMnist(dir) : ImageDataSets.mnist(dir);
         }
@@ -60,14 +60,22 @@ sealed interface DataSpec {
     /** The table of a CSV file or bundled data set; images have none. */
     static TextTable table(DataSpec spec) throws IOException {
         return switch (spec) {
-            case CsvFile file -> Csv.read(file.path());
+            case CsvFile file -> {
+                if (Files.isDirectory(file.path())) {
+                    throw new IllegalArgumentException("--data " + spec.text() + " is a directory, not a CSV file");
+                }
+                yield Csv.read(file.path());
+            }
             case Bundled bundled -> DataSets.table(bundled.name());
             case Images images -> throw new IllegalArgumentException("--data " + spec.text()
                     + " is a set of images; this needs a CSV file or a bundled data set");
         };
     }
 
-    /** Reads {@code text}: an image prefix, else a bundled name, else a file path. */
+    /**
+     * Reads {@code text}: an image prefix, else a bundled name (unless a file of that name
+     * exists), else a file path.
+     */
     static DataSpec parse(String text) {
         for (ImageKind kind : ImageKind.values()) {
             String prefix = kind.prefix() + ":";

@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = "Train an MLP on Fashion-MNIST (or the bundled digits), test it, save and reload it.",
-        footer = {"", "Fashion-MNIST is read from " + DemoCommand.FASHION_MNIST + " (Debian: apt-get install"
-                + " dataset-fashion-mnist).", "See also: jgrad examples (the lectures' worked examples)."})
+        footer = {"", "Fashion-MNIST is read from " + DemoCommand.FASHION_MNIST + ";",
+            "on Debian: apt-get install dataset-fashion-mnist.",
+            "See also: jgrad examples (the lectures' worked examples)."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -35,24 +36,27 @@ final class DemoCommand implements Callable<Integer> {
     static final String FASHION_MNIST = "/usr/share/datasets/fashion-mnist";
 
     @Option(names = "--data", paramLabel = "DATA", converter = DataSpec.Converter.class,
-            description = "Train on this instead (default: fashion-mnist:" + FASHION_MNIST + " if present, else digits).")
+            description = "A bundled data set or IDX image set to train on instead (default: fashion-mnist:"
+                    + FASHION_MNIST + " if present, else digits).")
     private DataSpec data;
 
     @Option(names = "--out", paramLabel = "MODEL",
-            description = "Where to save the model (default: a new temporary directory).")
+            description = "Where to save the model (default: demo.safetensors in a new temporary directory).")
     private Path out;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter printed = spec.commandLine().getOut();
-        DataSpec spec = data != null ? data : defaultData();
-        boolean images = spec instanceof DataSpec.Images;
+        Checks.require(spec, !(data instanceof DataSpec.CsvFile),
+                "--data: the demo trains on a bundled data set or an IDX image set, not a CSV file; use jgrad train");
+        DataSpec source = data != null ? data : defaultData();
+        boolean images = source instanceof DataSpec.Images;
         TrainCommand.Run run = images
-                ? new TrainCommand.Run(spec, null, null, new Network(List.of(256, 128), Network.Activation.RELU, 0, false),
+                ? new TrainCommand.Run(source, null, null, new Network(List.of(256, 128), Network.Activation.RELU, 0, false),
                         10, 128, OptimizerKind.ADAM, 1e-3, LrSchedule.COSINE, 0, 0, 3, 0.1, 0, false, 0)
-                : new TrainCommand.Run(spec, null, null, new Network(List.of(64, 32), Network.Activation.RELU, 0, false),
+                : new TrainCommand.Run(source, null, null, new Network(List.of(64, 32), Network.Activation.RELU, 0, false),
                         100, 32, OptimizerKind.ADAM, 1e-3, LrSchedule.CONSTANT, 0, 0, 10, 0.2, 0.2, false, 0);
-        printed.println("jgrad demo: " + describe(spec, run));
+        printed.println("jgrad demo: " + describe(source, run));
         TrainCommand.Result result = run.execute(new ProgressBar());
         printed.println();
         var history = result.history();
@@ -66,8 +70,8 @@ final class DemoCommand implements Callable<Integer> {
         Path file = out != null ? out : Files.createTempDirectory("jgrad-demo").resolve("demo.safetensors");
         trained.save(file);
         StoredModel reloaded = StoredModel.load(file);
-        Tensor before = Predictions.of(trained.model(), result.test(), 1024);
-        Tensor after = Predictions.of(reloaded.model(), result.test(), 1024);
+        Tensor before = Predictions.of(trained.model(), result.test(), Report.BATCH);
+        Tensor after = Predictions.of(reloaded.model(), result.test(), Report.BATCH);
         boolean identical = Arrays.equals(before.toFloatArray(), after.toFloatArray());
         printed.printf(Locale.ROOT, "%nsaved the model to %s (%,d bytes) and reloaded it: %s predictions on the"
                 + " %d test examples%n", file, Files.size(file), identical ? "identical" : "DIFFERENT", result.test().size());
@@ -83,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String describe(DataSpec spec, TrainCommand.Run run) {
         return String.format(Locale.ROOT, "an MLP with hidden layers %s (ReLU), Adam lr %s (%s schedule), batch %d,"
-                + " up to %d epochs with early stopping, on %s", run.network().hidden(), run.learningRate(), run.schedule(),
+                + " up to %d epochs with early stopping, on %s", run.network().hidden(), run.learningRate(), Choice.name(run.schedule()),
                 run.batch(), run.epochs(), spec.text());
     }
 }

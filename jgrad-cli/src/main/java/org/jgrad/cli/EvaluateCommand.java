@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  jgrad evaluate --model iris.safetensors --data iris",
             "  jgrad evaluate --model houses.safetensors --data houses-2026.csv",
-            "  jgrad evaluate --model fashion.safetensors --data fashion-mnist:/usr/share/datasets/fashion-mnist",
+            "  jgrad evaluate --model fashion.safetensors \\",
+            "                 --data fashion-mnist:/usr/share/datasets/fashion-mnist",
             "",
-            "The data is encoded as the model's training data was; it must have the target column.",
-            "For an IDX image set, the test images are scored."})
+            "The data is encoded as the model's training data was, and must have the",
+            "target column. For an IDX image set, its test images are scored."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec

@@ -1,6 +1,5 @@
 package org.jgrad.cli;
 
-import java.util.Locale;
 import org.jgrad.optim.CosineAnnealingLR;
 import org.jgrad.optim.Schedule;
 
@@ -14,10 +13,5 @@ enum LrSchedule {
     /** This schedule for a run of {@code epochs} epochs. */
     Schedule over(int epochs) {
         return this == COSINE ? new CosineAnnealingLR(epochs) : Schedule.constant();
-    }
-
-    @Override
-    public String toString() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

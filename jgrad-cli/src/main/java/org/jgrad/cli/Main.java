@@ -2,6 +2,7 @@ package org.jgrad.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 
@@ -83,6 +84,8 @@ public final class Main implements Callable<Integer> {
             case NoSuchFileException missing -> "no such file: " + missing.getFile()
                     + (missing.getReason() == null ? "" : " (" + missing.getReason() + ")");
             case AccessDeniedException denied -> "permission denied: " + denied.getFile();
+            case FileSystemException other when other.getFile() != null -> other.getFile() + ": "
+                    + (other.getReason() != null ? other.getReason() : other.getClass().getSimpleName());
             default -> message != null ? message : e.getClass().getName();
         };
     }

@@ -2,7 +2,6 @@ package org.jgrad.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.jgrad.Rng;
 import org.jgrad.nn.BatchNorm1d;
@@ -44,12 +43,6 @@ record Network(List<Integer> hidden, Activation activation, double dropout, bool
         Activation(Supplier<Module> layer, boolean rectifier) {
             this.layer = layer;
             this.rectifier = rectifier;
-        }
-
-        /** How the command line writes it: {@code relu}, {@code leaky-relu} … */
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

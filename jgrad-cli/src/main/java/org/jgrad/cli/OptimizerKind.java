@@ -1,7 +1,6 @@
 package org.jgrad.cli;
 
 import java.util.List;
-import java.util.Locale;
 import org.jgrad.nn.Parameter;
 import org.jgrad.optim.AdaGrad;
 import org.jgrad.optim.Adadelta;
@@ -41,10 +40,5 @@ enum OptimizerKind {
             case ADAM -> new Adam(parameters, learningRate);
             case ADADELTA -> new Adadelta(parameters, learningRate);
         };
-    }
-
-    @Override
-    public String toString() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -31,18 +31,16 @@ import picocli.CommandLine.Option;
         description = "Write a model's predictions for new data to a CSV file.",
         footer = {"",
             "Examples:",
-            "  jgrad predict --model iris.safetensors --data new-flowers.csv --out predictions.csv",
-            "  jgrad predict --model houses.safetensors --data houses-2027.csv --out prices.csv",
+            "  jgrad predict --model iris.safetensors --data flowers.csv --out predictions.csv",
+            "  jgrad predict --model houses.safetensors --data houses.csv --out prices.csv",
             "",
-            "The output has one row per input row: for classification the columns 'prediction' (a class",
-            "name) and 'p_CLASS' for each class; for regression the column 'prediction'. A target column",
-            "in the input is ignored."})
+            "One output row per input row: for classification the columns 'prediction'",
+            "(a class name) and 'p_CLASS' for each class; for regression the column",
+            "'prediction'. A target column in the input is ignored."})
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
-
-    private static final int BATCH = 1024;
 
     @Mixin
     private ModelOption model;
@@ -57,11 +55,12 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter printed = spec.commandLine().getOut();
+        Checks.writableFile(spec, "--out", out);
         StoredModel stored = model.load();
         Preprocessing preprocessing = stored.preprocessing();
         Tensor inputs = preprocessing.inputs(data);
         Tensor outputs = preprocessing.answers(Predictions.of(stored.model(), DataSet.of(inputs,
-                Tensor.zeros(inputs.shape()[0], 1)), BATCH));
+                Tensor.zeros(inputs.shape()[0], 1)), Report.BATCH));
         List<String> header = new ArrayList<>(List.of("prediction"));
         boolean classification = preprocessing.task() == Task.CLASSIFICATION;
         Tensor probabilities = classification ? outputs.softmax(1) : null;
@@ -75,7 +74,7 @@ final class PredictCommand implements Callable<Integer> {
                     .setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get());
             for (int row = 0; row < outputs.shape()[0]; row++) {
                 printer.printRecord(classification ? classRow(preprocessing, probabilities, row)
-                        : List.of(Double.toString(outputs.get(row, 0))));
+                        : List.of(Float.toString((float) outputs.get(row, 0))));
             }
             printer.flush();
         });

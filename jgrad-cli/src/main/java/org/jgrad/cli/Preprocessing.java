@@ -80,8 +80,11 @@ sealed interface Preprocessing {
         }
     }
 
-    /** IDX images: pixels scaled to [0, 1] by the data layer; evaluation uses the test images. */
-    record Images(List<String> classNames) implements Preprocessing {
+    /**
+     * IDX images of one collection: pixels scaled to [0, 1] by the data layer; evaluation uses
+     * the collection's test images, and another collection is refused.
+     */
+    record Images(DataSpec.ImageKind kind, List<String> classNames) implements Preprocessing {
 
         @Override
         public Task task() {
@@ -90,7 +93,11 @@ sealed interface Preprocessing {
 
         @Override
         public DataSet labeled(DataSpec spec) throws IOException {
-            return images(spec).read().test();
+            if (spec instanceof DataSpec.Images images && images.kind() == kind) {
+                return images.read().test();
+            }
+            throw new IllegalArgumentException("--data " + spec.text() + ": this model was trained on " + kind.prefix()
+                    + " images; give " + kind.prefix() + ":DIR");
         }
 
         @Override
@@ -105,15 +112,7 @@ sealed interface Preprocessing {
 
         @Override
         public ModelFile attachTo(ModelFile file) {
-            return file.withMetadata(KIND, "images").withMetadata(CLASSES, Json.strings(classNames).toJson());
-        }
-
-        private static DataSpec.Images images(DataSpec spec) {
-            if (spec instanceof DataSpec.Images images) {
-                return images;
-            }
-            throw new IllegalArgumentException("--data " + spec.text() + ": this model was trained on images;"
-                    + " give fashion-mnist:DIR or mnist:DIR");
+            return file.withMetadata(KIND, kind.prefix()).withMetadata(CLASSES, Json.strings(classNames).toJson());
         }
     }
 
@@ -126,8 +125,10 @@ sealed interface Preprocessing {
     /** The preprocessing that {@link #attachTo} stored in {@code file}. */
     static Preprocessing of(ModelFile file) {
         String kind = file.metadata().get(KIND);
-        if ("images".equals(kind)) {
-            return new Images(Json.parse(required(file, CLASSES)).asStrings());
+        for (DataSpec.ImageKind images : DataSpec.ImageKind.values()) {
+            if (images.prefix().equals(kind)) {
+                return new Images(images, Json.parse(required(file, CLASSES)).asStrings());
+            }
         }
         if ("tabular".equals(kind)) {
             Schema schema = Schema.fromDescription(readDescription(required(file, SCHEMA)));

@@ -27,7 +27,8 @@ record Report(Task task, int examples, List<Metric> metrics, ConfusionMatrix con
     /** One named value. */
     record Metric(String name, double value) {}
 
-    private static final int BATCH = 1024;
+    /** Examples per forward pass when scoring or predicting: bounds memory, changes no result. */
+    static final int BATCH = 1024;
 
     /** Scores {@code model} on {@code data}; {@code preprocessing} turns outputs into answers. */
     static Report of(Module model, Preprocessing preprocessing, DataSet data) {
@@ -46,11 +47,6 @@ record Report(Task task, int examples, List<Metric> metrics, ConfusionMatrix con
                 new Metric("f1 (macro)", Metrics.f1().of(outputs, targets)),
                 new Metric("log-loss", Metrics.logLoss().of(outputs, targets))),
                 ConfusionMatrix.of(outputs, targets), preprocessing.classNames());
-    }
-
-    /** The value named {@code name}. */
-    double value(String name) {
-        return metrics.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow().value();
     }
 
     /** Prints the metrics, one per line, then the confusion matrix with a legend of class names. */

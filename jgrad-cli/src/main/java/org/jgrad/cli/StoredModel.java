@@ -1,6 +1,7 @@
 package org.jgrad.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jgrad.io.ModelFile;
 import org.jgrad.nn.Module;
@@ -20,6 +21,9 @@ record StoredModel(Module model, Preprocessing preprocessing, String trainedWith
 
     /** Reads a model file that {@code jgrad train} wrote. */
     static StoredModel load(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException("--model " + path + " is a directory, not a model file");
+        }
         ModelFile file = ModelFile.load(path);
         try {
             return new StoredModel(file.model(), Preprocessing.of(file), file.metadata().getOrDefault(TRAINED_WITH, "?"));

@@ -1,6 +1,7 @@
 package org.jgrad.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,7 @@ final class SummaryCommand implements Callable<Integer> {
         StoredModel stored = model.load();
         Preprocessing preprocessing = stored.preprocessing();
         out.println(model.path());
-        out.println("task: " + preprocessing.task().toString().toLowerCase(java.util.Locale.ROOT));
+        out.println("task: " + preprocessing.task().toString().toLowerCase(Locale.ROOT));
         if (!preprocessing.classNames().isEmpty()) {
             out.println("classes: " + String.join(", ", preprocessing.classNames()));
         }
@@ -42,6 +43,7 @@ final class SummaryCommand implements Callable<Integer> {
     }
 
     private static int[] inputShape(StoredModel stored) {
+        // The IDX collections jgrad reads (MNIST, Fashion-MNIST) are 28×28 grey images.
         return stored.preprocessing() instanceof Preprocessing.Tabular tabular
                 ? new int[] {1, tabular.schema().width()}
                 : new int[] {1, 1, 28, 28};

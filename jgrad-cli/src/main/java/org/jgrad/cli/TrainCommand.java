@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jgrad.Rng;
 import org.jgrad.data.DataSet;
@@ -40,13 +39,16 @@ import picocli.CommandLine.Spec;
         footer = {"",
             "Examples:",
             "  jgrad train --data iris --out iris.safetensors",
-            "  jgrad train --data houses.csv --target price --hidden 64,32 --l2 1e-4 --out houses.safetensors",
-            "  jgrad train --data fashion-mnist:/usr/share/datasets/fashion-mnist --hidden 256,128 \\",
-            "              --epochs 10 --batch 128 --early-stop 3 --out fashion.safetensors",
+            "  jgrad train --data houses.csv --target price --hidden 64,32 \\",
+            "              --l2 1e-4 --out houses.safetensors",
+            "  jgrad train --data fashion-mnist:/usr/share/datasets/fashion-mnist \\",
+            "              --hidden 256,128 --epochs 10 --batch 128 --lr-schedule cosine \\",
+            "              --out fashion.safetensors",
             "",
-            "DATA is a CSV file with a header row (.csv or .csv.gz), a bundled data set (iris, breast_cancer,",
-            "digits, diabetes) or fashion-mnist:DIR / mnist:DIR. Categorical columns are one-hot encoded and",
-            "every column is standardized with statistics of the training part only."})
+            "DATA is a CSV file with a header row (.csv or .csv.gz), a bundled data",
+            "set (iris, breast_cancer, digits, diabetes), or fashion-mnist:DIR or",
+            "mnist:DIR. Categorical columns are one-hot encoded, and every column is",
+            "standardized with statistics of the training part only."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -94,15 +96,16 @@ final class TrainCommand implements Callable<Integer> {
             description = "constant, or cosine: down to 0 over the epochs (default: ${DEFAULT-VALUE}).")
     private LrSchedule schedule;
 
-    @Option(names = "--l1", paramLabel = "X", defaultValue = "0", description = "L1 penalty on the weights.")
+    @Option(names = "--l1", paramLabel = "X", defaultValue = "0",
+            description = "L1 penalty on the weights (default: ${DEFAULT-VALUE}).")
     private double l1;
 
     @Option(names = "--l2", paramLabel = "X", defaultValue = "0",
-            description = "L2 penalty (weight decay) on the weights.")
+            description = "L2 penalty (weight decay) on the weights (default: ${DEFAULT-VALUE}).")
     private double l2;
 
     @Option(names = "--dropout", paramLabel = "P", defaultValue = "0",
-            description = "Dropout probability after each hidden layer.")
+            description = "Dropout probability after each hidden layer (default: ${DEFAULT-VALUE}).")
     private double dropout;
 
     @Option(names = "--batchnorm", description = "Batch-normalize each hidden layer.")
@@ -110,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--early-stop", paramLabel = "PATIENCE", defaultValue = "10",
             description = "Stop when the validation loss has not improved for PATIENCE epochs and keep the best"
-                    + " weights; 0 trains every epoch (default: ${DEFAULT-VALUE}).")
+                    + " weights; 0 trains every epoch, as does --validation 0 (default: ${DEFAULT-VALUE}).")
     private int patience;
 
     @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0.2",
@@ -135,10 +138,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         Run run = new Run(data, target, task, new Network(hidden, activation, dropout, batchNorm), epochs, batch,
                 optimizer, learningRate, schedule, l1, l2, patience, validation, test, impute, seed);
         Result result = run.execute(new ProgressBar());
         PrintWriter printed = spec.commandLine().getOut();
+        printed.println(result.history().stopReason().map(reason -> "stopped early: " + reason
+                + (patience > 0 ? "; the best epoch's weights are kept" : ""))
+                .orElse("trained all " + epochs + " epochs"));
         result.report().print(printed, result.validated() ? "validation" : "training data");
         if (result.test() != null) {
             Report.of(result.model().model(), result.model().preprocessing(), result.test()).print(printed, "test");
@@ -146,6 +153,25 @@ final class TrainCommand implements Callable<Integer> {
         result.model().save(out);
         printed.println("saved " + out);
         return 0;
+    }
+
+    /** Rejects bad option values before any data is read. */
+    private void checkOptions() {
+        Checks.require(spec, epochs >= 1, "--epochs: must be at least 1, got " + epochs);
+        Checks.require(spec, batch >= 1, "--batch: must be at least 1, got " + batch);
+        Checks.require(spec, hidden.stream().allMatch(width -> width >= 1),
+                "--hidden: layer widths must be at least 1, got " + hidden);
+        Checks.require(spec, learningRate == null || learningRate > 0 && Double.isFinite(learningRate),
+                "--lr: must be positive, got " + learningRate);
+        Checks.nonNegative(spec, "--l1", l1);
+        Checks.nonNegative(spec, "--l2", l2);
+        Checks.fraction(spec, "--dropout", dropout);
+        Checks.require(spec, patience >= 0, "--early-stop: must be 0 (off) or more, got " + patience);
+        Checks.fraction(spec, "--validation", validation);
+        Checks.fraction(spec, "--test", test);
+        Checks.require(spec, validation + test < 1,
+                "--validation and --test: together they must leave examples to train on, got " + validation + " + " + test);
+        Checks.writableFile(spec, "--out", out);
     }
 
     /**
@@ -161,6 +187,8 @@ final class TrainCommand implements Callable<Integer> {
 
         /** Trains, showing progress through {@code progress}. */
         Result execute(Callback progress) throws Exception {
+            // Three independent streams from the one seed: the split, the initial weights, and
+            // the trainer's (shuffling, dropout), which it derives from a seed of its own.
             Rng rng = new Rng(seed);
             TrainingData prepared = TrainingData.prepare(data,
                     new TrainingData.Options(target, task, impute, validation, test), rng.split());
@@ -175,7 +203,7 @@ final class TrainCommand implements Callable<Integer> {
             if (patience > 0 && prepared.validation() != null) {
                 callbacks.add(new EarlyStopping(patience).restoreBestWeights());
             }
-            Trainer trainer = Trainer.of(model, loss, fitter).epochs(epochs).batchSize(batch).seed(seed)
+            Trainer trainer = Trainer.of(model, loss, fitter).epochs(epochs).batchSize(batch).seed(rng.nextLong())
                     .metrics(classification ? Metrics.accuracy() : Metrics.r2())
                     .callbacks(callbacks.toArray(Callback[]::new));
             Regularizer penalty = penalty();
@@ -209,19 +237,20 @@ final class TrainCommand implements Callable<Integer> {
                 command.append(" --target ").append(target);
             }
             if (task != null) {
-                command.append(" --task ").append(task.toString().toLowerCase(Locale.ROOT));
+                command.append(" --task ").append(Choice.name(task));
             }
             command.append(" --hidden ").append(String.join(",", network.hidden().stream().map(String::valueOf).toList()))
-                    .append(" --activation ").append(network.activation())
+                    .append(" --activation ").append(Choice.name(network.activation()))
                     .append(" --epochs ").append(epochs).append(" --batch ").append(batch)
-                    .append(" --optimizer ").append(optimizer)
+                    .append(" --optimizer ").append(Choice.name(optimizer))
                     .append(" --lr ").append(learningRate != null ? learningRate : optimizer.defaultLearningRate())
-                    .append(" --lr-schedule ").append(schedule)
+                    .append(" --lr-schedule ").append(Choice.name(schedule))
                     .append(" --l1 ").append(l1).append(" --l2 ").append(l2)
                     .append(" --dropout ").append(network.dropout())
                     .append(network.batchNorm() ? " --batchnorm" : "")
                     .append(" --early-stop ").append(patience)
-                    .append(" --validation ").append(validation).append(" --test ").append(test)
+                    .append(" --validation ").append(validation)
+                    .append(data instanceof DataSpec.Images ? "" : " --test " + test)
                     .append(impute ? " --impute" : "")
                     .append(" --seed ").append(seed);
             return command.toString();

@@ -45,7 +45,7 @@ record TrainingData(DataSet train, DataSet validation, DataSet report, DataSet t
         if (spec instanceof DataSpec.Images images) {
             TrainTest sets = images.read();
             DataSet all = sets.train();
-            Preprocessing preprocessing = new Preprocessing.Images(all.classNames());
+            Preprocessing preprocessing = new Preprocessing.Images(images.kind(), all.classNames());
             if (options.validation() == 0) {
                 return new TrainingData(all, null, all, sets.test(), preprocessing);
             }

@@ -24,6 +24,7 @@ class ModelCommandsTest {
 
     static Path csv;
     static Path model;
+    static Cli trained;
 
     /** A small table: a categorical column, two numeric ones, and a string target. */
     @BeforeAll
@@ -39,17 +40,56 @@ class ModelCommandsTest {
         }
         Files.writeString(csv, text);
         model = dir.resolve("flowers.safetensors");
-        Cli cli = Cli.run("train", "--data", csv.toString(), "--target", "kind", "--epochs", "100", "--lr", "0.01",
-                "--hidden", "8", "--seed", "3", "--out", model.toString()).expect(0);
-        assertTrue(cli.metric("validation", "accuracy") >= 0.99, cli.out());
-        assertTrue(cli.out().contains("saved " + model), cli.out());
+        trained = Cli.run("train", "--data", csv.toString(), "--target", "kind", "--epochs", "100", "--lr", "0.01",
+                "--hidden", "8", "--validation", "0", "--seed", "3", "--out", model.toString()).expect(0);
+        assertTrue(trained.metric("training data", "accuracy") >= 0.99, trained.out());
+        assertTrue(trained.out().contains("saved " + model), trained.out());
     }
 
     @Test
-    void evaluateScoresTheSavedModelAsTrainingDid() {
+    void evaluateScoresTheSavedModelExactlyAsTrainingDid() {
         Cli cli = Cli.run("evaluate", "--model", model.toString(), "--data", csv.toString()).expect(0);
+        // The same rows through the saved encoding and scaler give the very same log-loss.
+        assertEquals(trained.metric("training data", "log-loss"), cli.metric(csv.toString(), "log-loss"));
         assertEquals(1.0, cli.metric(csv.toString(), "accuracy"));
         assertTrue(cli.out().contains("  0 = large\n  1 = small"), cli.out());
+    }
+
+    @Test
+    void regressionPredictionsComeBackInTheTargetsUnits() throws IOException {
+        Path houses = dir.resolve("houses.csv");
+        Path inputs = dir.resolve("houses-new.csv");
+        StringBuilder table = new StringBuilder("rooms,area,price\n");
+        StringBuilder withoutTarget = new StringBuilder("area,rooms\n");
+        double[] prices = new double[40];
+        for (int i = 0; i < prices.length; i++) {
+            int rooms = 1 + i % 5;
+            double area = 30 + 7 * (i % 11);
+            prices[i] = 1000 * rooms + 50 * area;
+            table.append(rooms).append(',').append(area).append(',').append(prices[i]).append('\n');
+            withoutTarget.append(area).append(',').append(rooms).append('\n');
+        }
+        Files.writeString(houses, table);
+        Files.writeString(inputs, withoutTarget);
+        Path regression = dir.resolve("houses.safetensors");
+        Cli train = Cli.run("train", "--data", houses.toString(), "--target", "price", "--hidden", "16",
+                "--epochs", "300", "--lr", "0.01", "--validation", "0", "--out", regression.toString()).expect(0);
+        double r2 = train.metric("training data", "r2");
+        assertTrue(r2 > 0.99, train.out());
+        Cli evaluate = Cli.run("evaluate", "--model", regression.toString(), "--data", houses.toString()).expect(0);
+        assertEquals(train.metric("training data", "mae"), evaluate.metric(houses.toString(), "mae"));
+
+        Path out = dir.resolve("prices.csv");
+        Cli.run("predict", "--model", regression.toString(), "--data", inputs.toString(), "--out", out.toString())
+                .expect(0);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("prediction", lines.get(0));
+        double absoluteError = 0;
+        for (int i = 0; i < prices.length; i++) {
+            absoluteError += Math.abs(Double.parseDouble(lines.get(i + 1)) - prices[i]);
+        }
+        // Columns in another order, no target: the same answers, in prices, as evaluate scored.
+        assertEquals(evaluate.metric(houses.toString(), "mae"), absoluteError / prices.length, 0.01);
     }
 
     @Test
@@ -96,6 +136,18 @@ class ModelCommandsTest {
         assertEquals("jgrad: error: no such file: " + dir.resolve("nothing.safetensors")
                 + " (--verbose shows the stack trace)", missing.expect(1).err().strip());
         assertFalse(Files.exists(dir.resolve("x.safetensors")));
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrorsFoundBeforeAnyWork() {
+        Cli epochs = Cli.run("train", "--data", "iris", "--epochs", "0", "--out", dir.resolve("e.safetensors").toString());
+        assertTrue(epochs.expect(2).err().startsWith("--epochs: must be at least 1, got 0"), epochs.err());
+        Cli fractions = Cli.run("train", "--data", "iris", "--validation", "0.9", "--test", "0.2", "--out", "x");
+        assertTrue(fractions.expect(2).err().startsWith("--validation and --test: together they must leave examples"
+                + " to train on, got 0.9 + 0.2"), fractions.err());
+        Cli directory = Cli.run("train", "--data", "iris", "--out", dir.toString());
+        assertTrue(directory.expect(2).err().startsWith("--out: " + dir + " is a directory; give a file name"),
+                directory.err());
     }
 
     @Test

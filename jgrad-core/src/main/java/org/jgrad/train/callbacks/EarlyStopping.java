@@ -75,8 +75,8 @@ public final class EarlyStopping implements Callback {
         if (wait >= patience) {
             stoppedEpoch = last.epoch();
             state.stop(String.format(Locale.ROOT,
-                    "EarlyStopping: the %s loss has not improved for %d epochs (best %.6g at epoch %d)",
-                    last.hasValidation() ? "validation" : "training", patience, best, bestEpoch));
+                    "EarlyStopping: the %s loss has not improved for %d epochs (best %.6g in epoch %d of %d)",
+                    last.hasValidation() ? "validation" : "training", patience, best, bestEpoch + 1, last.epoch() + 1));
         }
     }
 

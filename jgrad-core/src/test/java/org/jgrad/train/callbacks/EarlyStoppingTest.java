@@ -73,7 +73,7 @@ class EarlyStoppingTest {
         assertEquals(best + 5, stopping.stoppedEpoch());
         assertEquals(best + 6, history.size(), "stopped long before 300 epochs");
         assertEquals(Optional.of(String.format(Locale.ROOT, "EarlyStopping: the validation loss has not improved for"
-                + " 5 epochs (best %.6g at epoch %d)", losses[best], best)), history.stopReason());
+                + " 5 epochs (best %.6g in epoch %d of %d)", losses[best], best + 1, best + 6)), history.stopReason());
         snapshots.weights.get(best).forEach((name, value) ->
                 assertArrayEquals(value.toFloatArray(), model.stateDict().get(name).toFloatArray(), name));
         assertEquals(losses[best], trainer(model, 1).evaluate(validation).loss());
