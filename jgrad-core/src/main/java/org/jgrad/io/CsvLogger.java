@@ -1,14 +1,10 @@
-package org.jgrad.train.callbacks;
+package org.jgrad.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,9 +24,10 @@ import org.jgrad.train.TrainingState;
  *
  * The metric columns follow the trainer's metrics; the validation columns appear when there is
  * validation data. Numbers are written in full precision ({@link Double#toString}). The whole
- * file is rewritten from the history each time, to a temporary file beside it that is synced
- * and then renamed over it, so a crash never leaves a half-written row and a resumed run's file
- * holds the epochs of before the resumption too.
+ * file is rewritten from the history each time through {@link AtomicFile}, so a crash never
+ * leaves a half-written row and a resumed run's file holds the epochs of before the resumption
+ * too. (It lives here, beside {@link ModelCheckpoint}, because callbacks that write files use
+ * the io layer's atomic writes.)
  */
 public final class CsvLogger implements Callback {
 
@@ -72,18 +69,13 @@ public final class CsvLogger implements Callback {
     }
 
     private void writeAtomically(String text) {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            AtomicFile.write(file, channel -> {
                 ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
-                channel.force(true);
-            }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("CsvLogger: cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package org.jgrad.train.callbacks;
+package org.jgrad.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
