@@ -52,7 +52,15 @@ record TrainingData(DataSet train, DataSet validation, DataSet report, DataSet t
             Split split = Split.of(all, options.validation(), 0, rng);
             return new TrainingData(split.train(), split.validation(), split.validation(), sets.test(), preprocessing);
         }
-        return tabular(spec, options, rng);
+        try {
+            return tabular(spec, options, rng);
+        } catch (IllegalArgumentException e) {
+            if (!options.impute() && String.valueOf(e.getMessage()).contains("missing value")) {
+                throw new IllegalArgumentException(e.getMessage()
+                        + " (--impute fills missing values with the training mean or most frequent value)", e);
+            }
+            throw e;
+        }
     }
 
     private static TrainingData tabular(DataSpec spec, Options options, Rng rng) throws IOException {

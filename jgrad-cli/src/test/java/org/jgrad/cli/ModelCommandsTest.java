@@ -128,6 +128,24 @@ class ModelCommandsTest {
     }
 
     @Test
+    void missingValuesFailWithAHintOrAreImputedWhenAsked() throws IOException {
+        Path gaps = dir.resolve("gaps.csv");
+        StringBuilder text = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 40; i++) {
+            text.append(i == 7 ? "" : Double.toString(i % 2 + 0.1 * (i % 3))).append(',').append(i % 5).append(',')
+                    .append(i % 2 == 0 ? "even" : "odd").append('\n');
+        }
+        Files.writeString(gaps, text);
+        Path out = dir.resolve("gaps.safetensors");
+        Cli failed = Cli.run("train", "--data", gaps.toString(), "--target", "label", "--out", out.toString()).expect(1);
+        assertEquals("jgrad: error: gaps.csv: line 9, column 'a': missing value (--impute fills missing values with"
+                + " the training mean or most frequent value) (--verbose shows the stack trace)", failed.err().strip());
+        Cli.run("train", "--data", gaps.toString(), "--target", "label", "--impute", "--epochs", "5",
+                "--out", out.toString()).expect(0);
+        assertTrue(Files.isRegularFile(out));
+    }
+
+    @Test
     void userErrorsAreOneLineWithExitCode1() {
         Cli noTarget = Cli.run("train", "--data", csv.toString(), "--out", dir.resolve("x.safetensors").toString());
         assertEquals("jgrad: error: --target: name the column to predict (the CSV file " + csv
