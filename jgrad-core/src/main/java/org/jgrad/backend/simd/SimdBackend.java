@@ -1,8 +1,7 @@
 package org.jgrad.backend.simd;
 
-import org.jgrad.backend.Backend;
 import org.jgrad.backend.BinaryOp;
-import org.jgrad.backend.ReduceOp;
+import org.jgrad.backend.DelegatingBackend;
 import org.jgrad.backend.ReferenceBackend;
 import org.jgrad.backend.RowWalker;
 import org.jgrad.backend.Storage;
@@ -16,9 +15,12 @@ import org.jgrad.backend.WorkerPool;
  * else — float64, int64, mixed types, other layouts — goes to the {@link ReferenceBackend},
  * whose results these kernels are tested against.
  */
-public final class SimdBackend implements Backend {
+public final class SimdBackend extends DelegatingBackend {
 
-    private final Backend fallback = new ReferenceBackend();
+    /** The SIMD backend, with the reference backend for what it does not accelerate. */
+    public SimdBackend() {
+        super(new ReferenceBackend());
+    }
 
     @Override
     public String name() {
@@ -35,7 +37,7 @@ public final class SimdBackend implements Backend {
                     start -> FloatRows.map(op, in.data(), start[0], ss, out.data(), start[1], n));
             return;
         }
-        fallback.map(op, src, dst, shape);
+        super.map(op, src, dst, shape);
     }
 
     @Override
@@ -49,27 +51,12 @@ public final class SimdBackend implements Backend {
                     x.data(), start[0], as, y.data(), start[1], bs, out.data(), start[2], n));
             return;
         }
-        fallback.zip(op, a, b, dst, shape);
+        super.zip(op, a, b, dst, shape);
     }
 
     /** Whether the destination's rows are packed, which every fast path writes. */
     private static boolean unitInner(Strided dst, int[] shape) {
         return RowWalker.rowStride(dst, shape.length) == 1 || RowWalker.rowLength(shape) == 1;
-    }
-
-    @Override
-    public void where(Strided mask, Strided a, Strided b, Strided dst, int[] shape) {
-        fallback.where(mask, a, b, dst, shape);
-    }
-
-    @Override
-    public void reduce(ReduceOp op, Strided src, int[] shape, int reducedRank, Strided dst) {
-        fallback.reduce(op, src, shape, reducedRank, dst);
-    }
-
-    @Override
-    public void reduceWithIndex(ReduceOp op, Strided src, int[] shape, Strided values, Strided indices) {
-        fallback.reduceWithIndex(op, src, shape, values, indices);
     }
 
     @Override
@@ -85,7 +72,7 @@ public final class SimdBackend implements Backend {
                     block * rows, Math.min(m, (block + 1) * rows), n, k));
             return;
         }
-        fallback.matmul(a, b, c, m, n, k);
+        super.matmul(a, b, c, m, n, k);
     }
 
     /**
@@ -99,15 +86,5 @@ public final class SimdBackend implements Backend {
 
     private static FloatGemm.Matrix matrix(Storage.Floats storage, Strided operand) {
         return new FloatGemm.Matrix(storage.data(), operand.offset(), operand.strides()[0], operand.strides()[1]);
-    }
-
-    @Override
-    public void gather(Strided src, int dim, Strided index, Strided dst, int[] indexShape) {
-        fallback.gather(src, dim, index, dst, indexShape);
-    }
-
-    @Override
-    public void scatterAdd(Strided dst, int dim, Strided index, Strided src, int[] indexShape) {
-        fallback.scatterAdd(dst, dim, index, src, indexShape);
     }
 }

@@ -1,6 +1,6 @@
 package org.jgrad.backend.simd;
 
-import static org.jgrad.backend.simd.Operands.assertSameBits;
+import static org.jgrad.backend.Operands.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -8,13 +8,14 @@ import java.util.List;
 import org.jgrad.Rng;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.BinaryOp;
+import org.jgrad.backend.Operands.Type;
+import org.jgrad.backend.Operands.View;
+import org.jgrad.backend.Operands;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.ReferenceBackend;
 import org.jgrad.backend.Storage;
 import org.jgrad.backend.Strided;
 import org.jgrad.backend.UnaryOp;
-import org.jgrad.backend.simd.Operands.Type;
-import org.jgrad.backend.simd.Operands.View;
 import org.junit.jupiter.api.Test;
 
 /**
