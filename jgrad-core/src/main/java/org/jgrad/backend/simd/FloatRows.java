@@ -1,7 +1,6 @@
 package org.jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.jgrad.backend.BinaryOp;
@@ -10,11 +9,11 @@ import org.jgrad.backend.UnaryOp;
 /**
  * Element-wise float32 kernels over one row: a packed destination and sources read with stride
  * 1, 0 (a broadcast value) or any other stride (copied lane by lane into a scratch vector: a
- * masked gather would be neater, but this JDK range-checks its unset lanes too). Every element, the tail included,
- * goes through the same vector operation, so a value's result never depends on where in a row
- * it sits. Only operations whose IEEE result is exact are here (arithmetic, square root,
- * comparisons, min/max): they match the reference bit for bit, because a float operation is
- * exactly the rounded double one. Exp, log, tanh and sigmoid stay on the reference's StrictMath:
+ * masked gather would be neater, but this JDK range-checks its unset lanes too). Whole vectors
+ * first, then the tail with the reference's scalar op. Only operations whose IEEE result is
+ * exact are here (arithmetic, square root, comparisons, min/max): vector, scalar and reference
+ * agree bit for bit, because a float operation is exactly the rounded double one, so a value's
+ * result never depends on where in a row it sits. Exp, log, tanh and sigmoid stay on the reference's StrictMath:
  * the Vector API computes them with SVML when compiled and with {@code Math} before, so their
  * last bits would depend on JIT warm-up, and results must not.
  */
@@ -39,51 +38,56 @@ final class FloatRows {
         return op != BinaryOp.POW;
     }
 
-    /** {@code out[to + j] = op(in[from + j·stride])} for {@code j < n}. */
+    /**
+     * {@code out[to + j] = op(in[from + j·stride])} for {@code j < n}: whole vectors, then the
+     * tail element by element with the reference's own {@link UnaryOp#apply}, which gives the
+     * same bits, as every op here rounds once.
+     *
+     * <p>Why the tail is scalar: {@link #apply} must be inlined into the vector loop, or every
+     * vector crosses a call boxed (ten times slower); C2 inlines a callee this size only at a call
+     * site it has seen run often, and once it has compiled the callee on its own it inlines it
+     * nowhere. A tail loop calling it is such a cold site. (Masked tails are slow too: near the
+     * end of an array the Vector API checks a mask lane by lane.)
+     */
     static void map(UnaryOp op, float[] in, int from, int stride, float[] out, int to, int n) {
         float[] scratch = new float[LANES];
         int j = 0;
-        if (stride == 1) {
-            for (; j <= n - LANES; j += LANES) {
-                apply(op, FloatVector.fromArray(SPECIES, in, from + j)).intoArray(out, to + j);
-            }
+        for (; j <= n - LANES; j += LANES) {
+            FloatVector x = stride == 1 ? FloatVector.fromArray(SPECIES, in, from + j) : load(in, from + j * stride, stride, scratch);
+            apply(op, x).intoArray(out, to + j);
         }
-        for (; j < n; j += LANES) {
-            VectorMask<Float> valid = SPECIES.indexInRange(j, n);
-            apply(op, load(in, from + j * stride, stride, n - j, scratch, valid)).intoArray(out, to + j, valid);
+        for (; j < n; j++) {
+            out[to + j] = (float) op.apply(in[from + j * stride]);
         }
     }
 
-    /** {@code out[to + j] = op(x[xFrom + j·xStride], y[yFrom + j·yStride])} for {@code j < n}. */
+    /**
+     * {@code out[to + j] = op(x[xFrom + j·xStride], y[yFrom + j·yStride])} for {@code j < n}:
+     * whole vectors, then the tail element by element, as {@link #map}.
+     */
     static void zip(BinaryOp op, float[] x, int xFrom, int xStride, float[] y, int yFrom, int yStride,
                     float[] out, int to, int n) {
         float[] xScratch = new float[LANES];
         float[] yScratch = new float[LANES];
         int j = 0;
-        if (xStride == 1 && (yStride == 0 || yStride == 1)) {
-            for (; j <= n - LANES; j += LANES) {
-                FloatVector b = yStride == 0 ? FloatVector.broadcast(SPECIES, y[yFrom])
-                        : FloatVector.fromArray(SPECIES, y, yFrom + j);
-                apply(op, FloatVector.fromArray(SPECIES, x, xFrom + j), b).intoArray(out, to + j);
-            }
+        for (; j <= n - LANES; j += LANES) {
+            FloatVector a = xStride == 1 ? FloatVector.fromArray(SPECIES, x, xFrom + j)
+                    : load(x, xFrom + j * xStride, xStride, xScratch);
+            FloatVector b = yStride == 1 ? FloatVector.fromArray(SPECIES, y, yFrom + j)
+                    : load(y, yFrom + j * yStride, yStride, yScratch);
+            apply(op, a, b).intoArray(out, to + j);
         }
-        for (; j < n; j += LANES) {
-            VectorMask<Float> valid = SPECIES.indexInRange(j, n);
-            FloatVector a = load(x, xFrom + j * xStride, xStride, n - j, xScratch, valid);
-            FloatVector b = load(y, yFrom + j * yStride, yStride, n - j, yScratch, valid);
-            apply(op, a, b).intoArray(out, to + j, valid);
+        for (; j < n; j++) {
+            out[to + j] = (float) op.apply(x[xFrom + j * xStride], y[yFrom + j * yStride]);
         }
     }
 
-    /** Up to {@code LANES} (at most {@code left}) elements from {@code at} with the given stride. */
-    private static FloatVector load(float[] data, int at, int stride, int left, float[] scratch, VectorMask<Float> valid) {
+    /** {@code LANES} elements from {@code at} with stride 0 (one value, broadcast) or any stride but 1. */
+    private static FloatVector load(float[] data, int at, int stride, float[] scratch) {
         if (stride == 0) {
             return FloatVector.broadcast(SPECIES, data[at]);
         }
-        if (stride == 1) {
-            return FloatVector.fromArray(SPECIES, data, at, valid);
-        }
-        for (int i = 0, count = Math.min(LANES, left); i < count; i++) {
+        for (int i = 0; i < LANES; i++) {
             scratch[i] = data[at + i * stride];
         }
         return FloatVector.fromArray(SPECIES, scratch, 0);
