@@ -2,7 +2,8 @@ package org.jgrad.backend;
 
 /**
  * A backend that hands every kernel to another one; a faster backend extends it and overrides
- * only the kernels it accelerates (and, in those, hands on the cases it does not).
+ * only the kernels it accelerates (and, in those, hands on the cases it does not). {@link
+ * #linear} is not handed on: its default composes this backend's own kernels.
  */
 public abstract class DelegatingBackend implements Backend {
 
@@ -46,6 +47,11 @@ public abstract class DelegatingBackend implements Backend {
     @Override
     public void matmul(Strided a, Strided b, Strided c, int m, int n, int k) {
         fallback.matmul(a, b, c, m, n, k);
+    }
+
+    @Override
+    public void logSoftmax(Strided src, int[] shape, Strided dst) {
+        fallback.logSoftmax(src, shape, dst);
     }
 
     @Override

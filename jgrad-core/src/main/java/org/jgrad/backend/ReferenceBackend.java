@@ -134,6 +134,31 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
+    public void logSoftmax(Strided src, int[] shape, Strided dst) {
+        int n = RowWalker.rowLength(shape);
+        int ss = RowWalker.rowStride(src, shape.length);
+        int ds = RowWalker.rowStride(dst, shape.length);
+        Storage in = src.storage();
+        Storage out = dst.storage();
+        RowWalker.forEachRow(shape, new Strided[] {src, dst}, start -> {
+            double max = ReduceOp.MAX.identity();
+            for (int j = 0; j < n; j++) {
+                double v = in.get(start[0] + j * ss);
+                max = ReduceOp.MAX.replaces(v, max) ? v : max;
+            }
+            double shift = Math.abs(max) < Double.POSITIVE_INFINITY ? max : 0;
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += StrictMath.exp(in.get(start[0] + j * ss) - shift);
+            }
+            double logSum = StrictMath.log(sum) + shift;
+            for (int j = 0; j < n; j++) {
+                out.set(start[1] + j * ds, in.get(start[0] + j * ss) - logSum);
+            }
+        });
+    }
+
+    @Override
     public void gather(Strided src, int dim, Strided index, Strided dst, int[] indexShape) {
         int along = src.strides()[dim];
         Strided srcBase = withoutDim(src, dim);

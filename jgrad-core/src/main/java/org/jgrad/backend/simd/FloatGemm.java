@@ -1,6 +1,7 @@
 package org.jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,6 +20,7 @@ final class FloatGemm {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
     private static final int LANES = 8;
+    private static final FloatVector ZERO = FloatVector.zero(SPECIES);
     static final int MR = 4;
     static final int NR = 16;
     private static final int KC = 256;
@@ -36,8 +38,26 @@ final class FloatGemm {
         }
     }
 
+    /**
+     * What happens to C's elements as the last k slice stores them: {@code bias[biasOffset + j]}
+     * (a packed row, or none) is added to column {@code j}, then ReLU applied if {@code relu};
+     * each a float operation of its own, as the separate kernels would do it.
+     */
+    record Epilogue(float[] bias, int biasOffset, boolean relu) {
+        /** Nothing: C is the product. */
+        static final Epilogue NONE = new Epilogue(null, 0, false);
+    }
+
     /** {@code C[rowStart..rowEnd) = A·B} for an m×k A and a k×n B, rows of C in the given range only. */
     static void multiply(Matrix a, Matrix b, Matrix c, int rowStart, int rowEnd, int n, int k) {
+        multiply(a, b, c, rowStart, rowEnd, n, k, Epilogue.NONE);
+    }
+
+    /**
+     * {@code C[rowStart..rowEnd) = epilogue(A·B)}; {@code k} must be positive when there is an
+     * epilogue (with no k there is no last slice to apply it in).
+     */
+    static void multiply(Matrix a, Matrix b, Matrix c, int rowStart, int rowEnd, int n, int k, Epilogue epilogue) {
         if (rowEnd <= rowStart || n == 0) {
             return;
         }
@@ -56,6 +76,7 @@ final class FloatGemm {
         float[] tile = buffer(buffers, 2, MR * NR);
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
+            Epilogue last = p0 + kc == k ? epilogue : Epilogue.NONE;
             packB(b, p0, kc, n, packedB);
             for (int i0 = rowStart; i0 < rowEnd; i0 += MC) {
                 int mc = Math.min(MC, rowEnd - i0);
@@ -65,7 +86,7 @@ final class FloatGemm {
                     for (int ip = 0; ip * MR < mc; ip++) {
                         int rows = Math.min(MR, mc - ip * MR);
                         kernel(packedA, ip * MR * kc, packedB, jp * NR * kc, kc,
-                                c, i0 + ip * MR, jp * NR, rows, cols, p0 > 0, tile);
+                                c, i0 + ip * MR, jp * NR, rows, cols, p0 > 0, last, tile);
                     }
                 }
             }
@@ -141,11 +162,12 @@ final class FloatGemm {
 
     /**
      * One MR×NR tile of C from an A panel and a B panel of depth kc; adds to C when
-     * {@code accumulate} (later k slices), else overwrites. Partial tiles at the edges go
-     * through {@code tile}, a scratch of MR×NR floats.
+     * {@code accumulate} (later k slices), else overwrites, then applies {@code epilogue}. A tile
+     * cut short by the edge of C is stored with masks, row by row; only when C's columns are not
+     * packed does it go through {@code tile}, a scratch of MR×NR floats.
      */
-    private static void kernel(float[] pa, int aBase, float[] pb, int bBase, int kc,
-                               Matrix c, int row, int col, int rows, int cols, boolean accumulate, float[] tile) {
+    private static void kernel(float[] pa, int aBase, float[] pb, int bBase, int kc, Matrix c, int row, int col,
+                               int rows, int cols, boolean accumulate, Epilogue epilogue, float[] tile) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
@@ -168,14 +190,40 @@ final class FloatGemm {
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
         }
-        float[] out = c.data();
-        if (rows == MR && cols == NR && c.colStride() == 1) {
+        if (c.colStride() == 1) {
+            float[] out = c.data();
             int at = c.offset() + row * c.rowStride() + col;
             int rs = c.rowStride();
-            store(c00, c01, out, at, accumulate);
-            store(c10, c11, out, at + rs, accumulate);
-            store(c20, c21, out, at + 2 * rs, accumulate);
-            store(c30, c31, out, at + 3 * rs, accumulate);
+            // Masks are null for a whole half; the high half of a tile of 8 columns or fewer is skipped.
+            VectorMask<Float> lowMask = cols >= LANES ? null : SPECIES.indexInRange(0, cols);
+            VectorMask<Float> highMask = cols >= NR ? null : SPECIES.indexInRange(LANES, cols);
+            boolean high = cols > LANES;
+            boolean bias = epilogue.bias() != null;
+            boolean relu = epilogue.relu();
+            FloatVector lowBias = bias ? load(epilogue.bias(), epilogue.biasOffset() + col, lowMask) : null;
+            FloatVector highBias = bias && high ? load(epilogue.bias(), epilogue.biasOffset() + col + LANES, highMask) : null;
+            store(c00, out, at, lowMask, accumulate, lowBias, relu);
+            if (high) {
+                store(c01, out, at + LANES, highMask, accumulate, highBias, relu);
+            }
+            if (rows > 1) {
+                store(c10, out, at + rs, lowMask, accumulate, lowBias, relu);
+                if (high) {
+                    store(c11, out, at + rs + LANES, highMask, accumulate, highBias, relu);
+                }
+            }
+            if (rows > 2) {
+                store(c20, out, at + 2 * rs, lowMask, accumulate, lowBias, relu);
+                if (high) {
+                    store(c21, out, at + 2 * rs + LANES, highMask, accumulate, highBias, relu);
+                }
+            }
+            if (rows > 3) {
+                store(c30, out, at + 3 * rs, lowMask, accumulate, lowBias, relu);
+                if (high) {
+                    store(c31, out, at + 3 * rs + LANES, highMask, accumulate, highBias, relu);
+                }
+            }
             return;
         }
         c00.intoArray(tile, 0);
@@ -186,20 +234,42 @@ final class FloatGemm {
         c21.intoArray(tile, 2 * NR + LANES);
         c30.intoArray(tile, 3 * NR);
         c31.intoArray(tile, 3 * NR + LANES);
+        float[] out = c.data();
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++) {
                 int at = c.offset() + (row + r) * c.rowStride() + (col + j) * c.colStride();
-                out[at] = accumulate ? out[at] + tile[r * NR + j] : tile[r * NR + j];
+                float v = accumulate ? out[at] + tile[r * NR + j] : tile[r * NR + j];
+                v = epilogue.bias() == null ? v : v + epilogue.bias()[epilogue.biasOffset() + col + j];
+                out[at] = epilogue.relu() ? Math.max(v, 0f) : v;
             }
         }
     }
 
-    private static void store(FloatVector low, FloatVector high, float[] out, int at, boolean accumulate) {
+    /**
+     * Stores eight (or, with {@code mask}, fewer) elements of a row of C: the old values added
+     * when {@code accumulate}, then the bias (if not null), then ReLU if {@code relu}. The vector
+     * {@code max} with +0 and the scalar {@code Math.max} agree with the reference's ReLU on −0
+     * (+0) and NaN (NaN).
+     */
+    private static void store(FloatVector v, float[] out, int at, VectorMask<Float> mask, boolean accumulate,
+                              FloatVector bias, boolean relu) {
         if (accumulate) {
-            low = low.add(FloatVector.fromArray(SPECIES, out, at));
-            high = high.add(FloatVector.fromArray(SPECIES, out, at + LANES));
+            v = v.add(load(out, at, mask));
         }
-        low.intoArray(out, at);
-        high.intoArray(out, at + LANES);
+        if (bias != null) {
+            v = v.add(bias);
+        }
+        if (relu) {
+            v = v.max(ZERO);
+        }
+        if (mask == null) {
+            v.intoArray(out, at);
+        } else {
+            v.intoArray(out, at, mask);
+        }
+    }
+
+    private static FloatVector load(float[] data, int at, VectorMask<Float> mask) {
+        return mask == null ? FloatVector.fromArray(SPECIES, data, at) : FloatVector.fromArray(SPECIES, data, at, mask);
     }
 }
