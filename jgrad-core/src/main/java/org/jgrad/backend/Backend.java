@@ -65,6 +65,14 @@ public interface Backend {
     void logSoftmax(Strided src, int[] shape, Strided dst);
 
     /**
+     * One Adam update of {@code n} elements in place (see {@link AdamStep} for the rule and its
+     * rounding): the parameter {@code value}, its gradient {@code grad} (read only), and the
+     * moment buffers {@code expAvg}, {@code expAvgSq} and, for AMSGrad, {@code maxExpAvgSq}
+     * (else {@code null}). All are packed runs (stride 1) of one floating-point type.
+     */
+    void adam(AdamStep step, Strided value, Strided grad, Strided expAvg, Strided expAvgSq, Strided maxExpAvgSq, int n);
+
+    /**
      * {@code dst[p] = src[p with p[dim] replaced by index[p]]} for every position {@code p} of
      * {@code indexShape}.
      */

@@ -55,6 +55,12 @@ public abstract class DelegatingBackend implements Backend {
     }
 
     @Override
+    public void adam(AdamStep step, Strided value, Strided grad, Strided expAvg, Strided expAvgSq,
+                     Strided maxExpAvgSq, int n) {
+        fallback.adam(step, value, grad, expAvg, expAvgSq, maxExpAvgSq, n);
+    }
+
+    @Override
     public void gather(Strided src, int dim, Strided index, Strided dst, int[] indexShape) {
         fallback.gather(src, dim, index, dst, indexShape);
     }

@@ -1,6 +1,7 @@
 package org.jgrad.backend.simd;
 
 import java.util.Arrays;
+import org.jgrad.backend.AdamStep;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.DelegatingBackend;
 import org.jgrad.backend.ReduceOp;
@@ -14,13 +15,16 @@ import org.jgrad.backend.WorkerPool;
 /**
  * Kernels on the Vector API for float32 data: the blocked matrix product of {@link FloatGemm}
  * (with a dense layer's bias and ReLU fused into its stores), element-wise maps over rows whose
- * inner stride is 1 (or 0, a broadcast value), and reductions along packed rows or columns ({@link
- * FloatReductions}). Everything else — float64, int64,
+ * inner stride is 1 (or 0, a broadcast value), reductions along packed rows or columns ({@link
+ * FloatReductions}) and the Adam update ({@link FloatAdam}). Everything else — float64, int64,
  * mixed types, other layouts, the log-softmax — goes to the {@link ReferenceBackend}, whose
  * results these kernels are tested against. Work is split between threads only where each
  * output is computed whole by one chunk, so the thread count changes no bit.
  */
 public final class SimdBackend extends DelegatingBackend {
+
+    /** Elements of one Adam chunk: 64 KiB of each buffer, enough to repay a hand-off to another thread. */
+    private static final int ADAM_CHUNK = 16_384;
 
     /** The SIMD backend, with the reference backend for what it does not accelerate. */
     public SimdBackend() {
@@ -170,5 +174,28 @@ public final class SimdBackend extends DelegatingBackend {
 
     private static FloatGemm.Matrix matrix(Storage.Floats storage, Strided operand) {
         return new FloatGemm.Matrix(storage.data(), operand.offset(), operand.strides()[0], operand.strides()[1]);
+    }
+
+    /**
+     * Float32 parameters update eight elements a step ({@link FloatAdam}); a large parameter is
+     * split into fixed chunks shared by the pool's threads, which changes no bit, as every
+     * element is updated on its own.
+     */
+    @Override
+    public void adam(AdamStep step, Strided value, Strided grad, Strided expAvg, Strided expAvgSq,
+                     Strided maxExpAvgSq, int n) {
+        if (!(value.storage() instanceof Storage.Floats w && grad.storage() instanceof Storage.Floats g
+                && expAvg.storage() instanceof Storage.Floats m && expAvgSq.storage() instanceof Storage.Floats v
+                && (maxExpAvgSq == null || maxExpAvgSq.storage() instanceof Storage.Floats))) {
+            super.adam(step, value, grad, expAvg, expAvgSq, maxExpAvgSq, n);
+            return;
+        }
+        float[] max = maxExpAvgSq == null ? null : ((Storage.Floats) maxExpAvgSq.storage()).data();
+        var buffers = new FloatAdam.Buffers(w.data(), value.offset(), g.data(), grad.offset(), m.data(), expAvg.offset(),
+                v.data(), expAvgSq.offset(), max, maxExpAvgSq == null ? 0 : maxExpAvgSq.offset());
+        FloatAdam kernel = new FloatAdam(step);
+        int chunks = (n + ADAM_CHUNK - 1) / ADAM_CHUNK;
+        WorkerPool.shared().run(chunks, chunk -> kernel.update(buffers, chunk * ADAM_CHUNK,
+                Math.min(n, (chunk + 1) * ADAM_CHUNK)));
     }
 }
