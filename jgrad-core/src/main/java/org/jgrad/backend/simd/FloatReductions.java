@@ -9,7 +9,9 @@ import org.jgrad.backend.ReduceOp;
 
 /**
  * Float32 reductions on the Vector API, in the two layouts that matter, each with a fixed order
- * that depends only on the shape (never on threads: reductions run on the calling thread):
+ * that depends only on the shape (never on threads: reductions run on the calling thread). Whole
+ * vectors only: the elements that do not fill one are done one by one (masked loads measured
+ * several times slower here).
  *
  * <ul>
  *   <li>{@link #columns}: the kept values lie side by side (a bias gradient summed over the
@@ -17,8 +19,9 @@ import org.jgrad.backend.ReduceOp;
  *       inputs in the reference's order, sums in double, so the result is the reference's bit
  *       for bit.
  *   <li>{@link #rows}: the reduced values lie side by side (a sum over the last dimension).
- *       Lane {@code i} of the accumulators takes the elements at {@code i} mod 16 of every row,
- *       in double; the lanes are then added in lane order. A sum may differ from the
+ *       Lane {@code i} of the accumulators takes the elements at {@code i} mod 8 of every row,
+ *       in double, a scalar accumulator each row's last few; then the lanes are added in lane
+ *       order, and the scalar last. A sum may differ from the
  *       reference's sequential sum in its last bit; an extremum is the reference's, because
  *       when it is a zero, whose sign depends on which zero came first, the row is scanned
  *       again in order.
@@ -39,34 +42,42 @@ final class FloatReductions {
     /**
      * {@code out[to + j·outStride] = op over r of in[from + offsets[r] + j]} for {@code j < width}:
      * the reduced elements of output {@code j} are at {@code offsets}, in the reference's order.
+     * Eight outputs at a time, the last few one by one.
      */
     static void columns(ReduceOp op, float[] in, int from, int[] offsets, float[] out, int to, int outStride, int width) {
         double[] sums = new double[LANES];
-        for (int j = 0; j < width; j += LANES) {
-            VectorMask<Float> valid = FLOATS.indexInRange(j, width);
-            int lanes = Math.min(LANES, width - j);
+        int j = 0;
+        for (; j <= width - LANES; j += LANES) {
             if (op == ReduceOp.SUM) {
                 DoubleVector low = DoubleVector.zero(DOUBLES);
                 DoubleVector high = DoubleVector.zero(DOUBLES);
                 for (int offset : offsets) {
-                    FloatVector x = FloatVector.fromArray(FLOATS, in, from + offset + j, valid);
+                    FloatVector x = FloatVector.fromArray(FLOATS, in, from + offset + j);
                     low = low.add(x.convertShape(VectorOperators.F2D, DOUBLES, 0));
                     high = high.add(x.convertShape(VectorOperators.F2D, DOUBLES, 1));
                 }
                 low.intoArray(sums, 0);
                 high.intoArray(sums, LANES / 2);
-                for (int i = 0; i < lanes; i++) {
+                for (int i = 0; i < LANES; i++) {
                     out[to + (j + i) * outStride] = (float) sums[i];
                 }
             } else {
                 FloatVector best = FloatVector.broadcast(FLOATS, (float) op.identity());
                 for (int offset : offsets) {
-                    best = extremum(op, best, FloatVector.fromArray(FLOATS, in, from + offset + j, valid));
+                    best = extremum(op, best, FloatVector.fromArray(FLOATS, in, from + offset + j));
                 }
-                for (int i = 0; i < lanes; i++) {
+                for (int i = 0; i < LANES; i++) {
                     out[to + (j + i) * outStride] = best.lane(i);
                 }
             }
+        }
+        for (; j < width; j++) {
+            double acc = op.identity();
+            for (int offset : offsets) {
+                float v = in[from + offset + j];
+                acc = op == ReduceOp.SUM ? acc + v : op.replaces(v, acc) ? v : acc;
+            }
+            out[to + j * outStride] = (float) acc;
         }
     }
 
@@ -79,49 +90,50 @@ final class FloatReductions {
             return (float) sum(in, from, offsets, length);
         }
         FloatVector best = FloatVector.broadcast(FLOATS, (float) op.identity());
+        float tail = (float) op.identity();
         for (int offset : offsets) {
-            for (int j = 0; j < length; j += LANES) {
-                VectorMask<Float> valid = FLOATS.indexInRange(j, length);
-                FloatVector x = FloatVector.fromArray(FLOATS, in, from + offset + j, valid);
-                best = extremum(op, best, x.blend(best, valid.not()));
+            int start = from + offset;
+            int j = 0;
+            for (; j <= length - LANES; j += LANES) {
+                best = extremum(op, best, FloatVector.fromArray(FLOATS, in, start + j));
+            }
+            for (; j < length; j++) {
+                tail = op.replaces(in[start + j], tail) ? in[start + j] : tail;
             }
         }
-        float result = best.lane(0);
-        for (int i = 1; i < LANES; i++) {
+        float result = tail;
+        for (int i = 0; i < LANES; i++) {
             float candidate = best.lane(i);
             result = op.replaces(candidate, result) ? candidate : result;
         }
         return result == 0 ? inOrder(op, in, from, offsets, length) : result;
     }
 
-    /** The sum in double: four accumulators of four lanes, 16 floats a step, then lane by lane. */
+    /** The sum in double: two accumulators of four lanes, eight floats a step, each row's tail apart; then lane by lane. */
     private static double sum(float[] in, int from, int[] offsets, int length) {
-        DoubleVector a0 = DoubleVector.zero(DOUBLES);
-        DoubleVector a1 = DoubleVector.zero(DOUBLES);
-        DoubleVector a2 = DoubleVector.zero(DOUBLES);
-        DoubleVector a3 = DoubleVector.zero(DOUBLES);
+        DoubleVector low = DoubleVector.zero(DOUBLES);
+        DoubleVector high = DoubleVector.zero(DOUBLES);
+        double tail = 0;
         for (int offset : offsets) {
             int start = from + offset;
-            for (int j = 0; j < length; j += 2 * LANES) {
-                FloatVector x = FloatVector.fromArray(FLOATS, in, start + j, FLOATS.indexInRange(j, length));
-                FloatVector y = FloatVector.fromArray(FLOATS, in, start + j + LANES,
-                        FLOATS.indexInRange(j + LANES, length));
-                a0 = a0.add(x.convertShape(VectorOperators.F2D, DOUBLES, 0));
-                a1 = a1.add(x.convertShape(VectorOperators.F2D, DOUBLES, 1));
-                a2 = a2.add(y.convertShape(VectorOperators.F2D, DOUBLES, 0));
-                a3 = a3.add(y.convertShape(VectorOperators.F2D, DOUBLES, 1));
+            int j = 0;
+            for (; j <= length - LANES; j += LANES) {
+                FloatVector x = FloatVector.fromArray(FLOATS, in, start + j);
+                low = low.add(x.convertShape(VectorOperators.F2D, DOUBLES, 0));
+                high = high.add(x.convertShape(VectorOperators.F2D, DOUBLES, 1));
+            }
+            for (; j < length; j++) {
+                tail += in[start + j];
             }
         }
-        double[] lanes = new double[4 * DOUBLES.length()];
-        a0.intoArray(lanes, 0);
-        a1.intoArray(lanes, 4);
-        a2.intoArray(lanes, 8);
-        a3.intoArray(lanes, 12);
+        double[] lanes = new double[LANES];
+        low.intoArray(lanes, 0);
+        high.intoArray(lanes, LANES / 2);
         double sum = 0;
         for (double lane : lanes) {
             sum += lane;
         }
-        return sum;
+        return sum + tail;
     }
 
     /** The reference's scan, for the one case where lanes cannot tell which value came first. */
