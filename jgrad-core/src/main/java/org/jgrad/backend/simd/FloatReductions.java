@@ -21,10 +21,9 @@ import org.jgrad.backend.ReduceOp;
  *   <li>{@link #rows}: the reduced values lie side by side (a sum over the last dimension).
  *       Lane {@code i} of the accumulators takes the elements at {@code i} mod 8 of every row,
  *       in double, a scalar accumulator each row's last few; then the lanes are added in lane
- *       order, and the scalar last. A sum may differ from the
- *       reference's sequential sum in its last bit; an extremum is the reference's, because
- *       when it is a zero, whose sign depends on which zero came first, the row is scanned
- *       again in order.
+ *       order, and the scalar last. A sum may differ from the reference's sequential sum in its
+ *       last bit; an extremum is the reference's, because when it is a zero, whose sign depends
+ *       on which zero came first, the row is scanned again in order.
  * </ul>
  *
  * Extrema follow {@link ReduceOp#replaces}: NaN wins, and so does the first of equal values.
@@ -46,29 +45,16 @@ final class FloatReductions {
      */
     static void columns(ReduceOp op, float[] in, int from, int[] offsets, float[] out, int to, int outStride, int width) {
         double[] sums = new double[LANES];
+        float[] best = new float[LANES];
         int j = 0;
         for (; j <= width - LANES; j += LANES) {
             if (op == ReduceOp.SUM) {
-                DoubleVector low = DoubleVector.zero(DOUBLES);
-                DoubleVector high = DoubleVector.zero(DOUBLES);
-                for (int offset : offsets) {
-                    FloatVector x = FloatVector.fromArray(FLOATS, in, from + offset + j);
-                    low = low.add(x.convertShape(VectorOperators.F2D, DOUBLES, 0));
-                    high = high.add(x.convertShape(VectorOperators.F2D, DOUBLES, 1));
-                }
-                low.intoArray(sums, 0);
-                high.intoArray(sums, LANES / 2);
-                for (int i = 0; i < LANES; i++) {
-                    out[to + (j + i) * outStride] = (float) sums[i];
-                }
+                sumLanes(in, from + j, offsets, 1, sums);
             } else {
-                FloatVector best = FloatVector.broadcast(FLOATS, (float) op.identity());
-                for (int offset : offsets) {
-                    best = extremum(op, best, FloatVector.fromArray(FLOATS, in, from + offset + j));
-                }
-                for (int i = 0; i < LANES; i++) {
-                    out[to + (j + i) * outStride] = best.lane(i);
-                }
+                extremumLanes(op, in, from + j, offsets, 1, best);
+            }
+            for (int i = 0; i < LANES; i++) {
+                out[to + (j + i) * outStride] = op == ReduceOp.SUM ? (float) sums[i] : best[i];
             }
         }
         for (; j < width; j++) {
@@ -83,57 +69,76 @@ final class FloatReductions {
 
     /**
      * {@code op} over {@code length} packed elements from each of the rows starting at {@code
-     * from + offsets[r]}, in order.
+     * from + offsets[r]}, in order: the whole vectors of every row lane by lane, each row's last
+     * few in one scalar, then the lanes in lane order and the scalar last.
      */
     static float rows(ReduceOp op, float[] in, int from, int[] offsets, int length) {
+        int vectors = length / LANES;
         if (op == ReduceOp.SUM) {
-            return (float) sum(in, from, offsets, length);
+            double[] lanes = new double[LANES];
+            sumLanes(in, from, offsets, vectors, lanes);
+            double tail = 0;
+            for (int offset : offsets) {
+                for (int j = from + offset + vectors * LANES; j < from + offset + length; j++) {
+                    tail += in[j];
+                }
+            }
+            double sum = 0;
+            for (double lane : lanes) {
+                sum += lane;
+            }
+            return (float) (sum + tail);
         }
-        FloatVector best = FloatVector.broadcast(FLOATS, (float) op.identity());
-        float tail = (float) op.identity();
+        float[] lanes = new float[LANES];
+        extremumLanes(op, in, from, offsets, vectors, lanes);
+        float result = (float) op.identity();
         for (int offset : offsets) {
-            int start = from + offset;
-            int j = 0;
-            for (; j <= length - LANES; j += LANES) {
-                best = extremum(op, best, FloatVector.fromArray(FLOATS, in, start + j));
-            }
-            for (; j < length; j++) {
-                tail = op.replaces(in[start + j], tail) ? in[start + j] : tail;
+            for (int j = from + offset + vectors * LANES; j < from + offset + length; j++) {
+                result = op.replaces(in[j], result) ? in[j] : result;
             }
         }
-        float result = tail;
-        for (int i = 0; i < LANES; i++) {
-            float candidate = best.lane(i);
-            result = op.replaces(candidate, result) ? candidate : result;
+        for (float lane : lanes) {
+            result = op.replaces(lane, result) ? lane : result;
         }
         return result == 0 ? inOrder(op, in, from, offsets, length) : result;
     }
 
-    /** The sum in double: two accumulators of four lanes, eight floats a step, each row's tail apart; then lane by lane. */
-    private static double sum(float[] in, int from, int[] offsets, int length) {
+    /**
+     * Sums, lane by lane in double, the vectors at {@code base + offset + c·8} for every offset and
+     * {@code c < count}, in that order, into {@code lanes}. Only arrays cross this method's
+     * boundary: a vector passed to a callee C2 did not inline would be boxed.
+     */
+    private static void sumLanes(float[] in, int base, int[] offsets, int count, double[] lanes) {
         DoubleVector low = DoubleVector.zero(DOUBLES);
         DoubleVector high = DoubleVector.zero(DOUBLES);
-        double tail = 0;
         for (int offset : offsets) {
-            int start = from + offset;
-            int j = 0;
-            for (; j <= length - LANES; j += LANES) {
-                FloatVector x = FloatVector.fromArray(FLOATS, in, start + j);
+            for (int c = 0; c < count; c++) {
+                FloatVector x = FloatVector.fromArray(FLOATS, in, base + offset + c * LANES);
                 low = low.add(x.convertShape(VectorOperators.F2D, DOUBLES, 0));
                 high = high.add(x.convertShape(VectorOperators.F2D, DOUBLES, 1));
             }
-            for (; j < length; j++) {
-                tail += in[start + j];
-            }
         }
-        double[] lanes = new double[LANES];
         low.intoArray(lanes, 0);
         high.intoArray(lanes, LANES / 2);
-        double sum = 0;
-        for (double lane : lanes) {
-            sum += lane;
+    }
+
+    /**
+     * The extremum, lane by lane, of the vectors {@link #sumLanes} would sum, into {@code lanes}:
+     * a candidate replaces the lane's best where {@link ReduceOp#replaces} says so.
+     */
+    private static void extremumLanes(ReduceOp op, float[] in, int base, int[] offsets, int count, float[] lanes) {
+        FloatVector best = FloatVector.broadcast(FLOATS, (float) op.identity());
+        for (int offset : offsets) {
+            for (int c = 0; c < count; c++) {
+                FloatVector x = FloatVector.fromArray(FLOATS, in, base + offset + c * LANES);
+                // Two call sites, each with a constant comparison: the Vector API compiles only those.
+                VectorMask<Float> better = op == ReduceOp.MAX ? x.compare(VectorOperators.GT, best)
+                        : x.compare(VectorOperators.LT, best);
+                VectorMask<Float> nan = x.test(VectorOperators.IS_NAN).andNot(best.test(VectorOperators.IS_NAN));
+                best = best.blend(x, better.or(nan));
+            }
         }
-        return sum + tail;
+        best.intoArray(lanes, 0);
     }
 
     /** The reference's scan, for the one case where lanes cannot tell which value came first. */
@@ -145,14 +150,5 @@ final class FloatReductions {
             }
         }
         return best;
-    }
-
-    /** Lane by lane, {@code candidate} where {@link ReduceOp#replaces} says so, else {@code best}. */
-    private static FloatVector extremum(ReduceOp op, FloatVector best, FloatVector candidate) {
-        // Two call sites, each with a constant comparison: the Vector API compiles only those.
-        VectorMask<Float> better = op == ReduceOp.MAX ? candidate.compare(VectorOperators.GT, best)
-                : candidate.compare(VectorOperators.LT, best);
-        VectorMask<Float> nan = candidate.test(VectorOperators.IS_NAN).andNot(best.test(VectorOperators.IS_NAN));
-        return best.blend(candidate, better.or(nan));
     }
 }

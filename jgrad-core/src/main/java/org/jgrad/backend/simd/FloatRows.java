@@ -8,7 +8,7 @@ import org.jgrad.backend.UnaryOp;
 
 /**
  * Element-wise float32 kernels over one row: a packed destination and sources read with stride
- * 1, 0 (a broadcast value) or any other stride (copied lane by lane into a scratch vector: a
+ * 1, 0 (a broadcast value) or any other stride (copied lane by lane into a scratch array: a
  * masked gather would be neater, but this JDK range-checks its unset lanes too). Whole vectors
  * first, then the tail with the reference's scalar op. Only operations whose IEEE result is
  * exact are here (arithmetic, square root, comparisons, min/max): vector, scalar and reference
@@ -43,18 +43,30 @@ final class FloatRows {
      * tail element by element with the reference's own {@link UnaryOp#apply}, which gives the
      * same bits, as every op here rounds once.
      *
-     * <p>Why the tail is scalar: {@link #apply} must be inlined into the vector loop, or every
-     * vector crosses a call boxed (ten times slower); C2 inlines a callee this size only at a call
-     * site it has seen run often, and once it has compiled the callee on its own it inlines it
-     * nowhere. A tail loop calling it is such a cold site. (Masked tails are slow too: near the
-     * end of an array the Vector API checks a mask lane by lane.)
+     * <p>Why it is written out in one method: a vector that crosses a method call which C2 did
+     * not inline is boxed, ten times slower, and C2 does not inline a callee of this size at a
+     * call site its profile says is cold (a loop that had not run much when the caller was
+     * compiled). So no vector is passed to or returned from a helper here; only arrays are.
+     * (Masked loads and stores for the tail measured several times slower: the Vector API
+     * checks them lane by lane.)
      */
     static void map(UnaryOp op, float[] in, int from, int stride, float[] out, int to, int n) {
         float[] scratch = new float[LANES];
         int j = 0;
         for (; j <= n - LANES; j += LANES) {
-            FloatVector x = stride == 1 ? FloatVector.fromArray(SPECIES, in, from + j) : load(in, from + j * stride, stride, scratch);
-            apply(op, x).intoArray(out, to + j);
+            FloatVector v = stride == 1 ? FloatVector.fromArray(SPECIES, in, from + j)
+                    : stride == 0 ? FloatVector.broadcast(SPECIES, in[from])
+                    : FloatVector.fromArray(SPECIES, gather(in, from + j * stride, stride, scratch), 0);
+            FloatVector r = switch (op) {
+                case IDENTITY -> v;
+                case NEG -> v.neg();
+                case ABS -> v.abs();
+                case RELU -> v.max(ZERO);
+                case SQRT -> v.sqrt();
+                case RECIPROCAL -> ONE.div(v);
+                case SIGN, EXP, LOG, TANH, SIGMOID -> throw new UnsupportedOperationException(op + " runs on the reference backend");
+            };
+            r.intoArray(out, to + j);
         }
         for (; j < n; j++) {
             out[to + j] = (float) op.apply(in[from + j * stride]);
@@ -63,7 +75,8 @@ final class FloatRows {
 
     /**
      * {@code out[to + j] = op(x[xFrom + j·xStride], y[yFrom + j·yStride])} for {@code j < n}:
-     * whole vectors, then the tail element by element, as {@link #map}.
+     * whole vectors, then the tail element by element, written out as {@link #map} is and for
+     * the same reason.
      */
     static void zip(BinaryOp op, float[] x, int xFrom, int xStride, float[] y, int yFrom, int yStride,
                     float[] out, int to, int n) {
@@ -72,54 +85,38 @@ final class FloatRows {
         int j = 0;
         for (; j <= n - LANES; j += LANES) {
             FloatVector a = xStride == 1 ? FloatVector.fromArray(SPECIES, x, xFrom + j)
-                    : load(x, xFrom + j * xStride, xStride, xScratch);
+                    : xStride == 0 ? FloatVector.broadcast(SPECIES, x[xFrom])
+                    : FloatVector.fromArray(SPECIES, gather(x, xFrom + j * xStride, xStride, xScratch), 0);
             FloatVector b = yStride == 1 ? FloatVector.fromArray(SPECIES, y, yFrom + j)
-                    : load(y, yFrom + j * yStride, yStride, yScratch);
-            apply(op, a, b).intoArray(out, to + j);
+                    : yStride == 0 ? FloatVector.broadcast(SPECIES, y[yFrom])
+                    : FloatVector.fromArray(SPECIES, gather(y, yFrom + j * yStride, yStride, yScratch), 0);
+            FloatVector r = switch (op) {
+                case ADD -> a.add(b);
+                case SUB -> a.sub(b);
+                case MUL -> a.mul(b);
+                case DIV -> a.div(b);
+                case MINIMUM -> a.min(b);
+                case MAXIMUM -> a.max(b);
+                case EQ -> ZERO.blend(ONE, a.compare(VectorOperators.EQ, b));
+                case NE -> ZERO.blend(ONE, a.compare(VectorOperators.NE, b));
+                case LT -> ZERO.blend(ONE, a.compare(VectorOperators.LT, b));
+                case LE -> ZERO.blend(ONE, a.compare(VectorOperators.LE, b));
+                case GT -> ZERO.blend(ONE, a.compare(VectorOperators.GT, b));
+                case GE -> ZERO.blend(ONE, a.compare(VectorOperators.GE, b));
+                case POW -> throw new UnsupportedOperationException("POW runs on the reference backend");
+            };
+            r.intoArray(out, to + j);
         }
         for (; j < n; j++) {
             out[to + j] = (float) op.apply(x[xFrom + j * xStride], y[yFrom + j * yStride]);
         }
     }
 
-    /** {@code LANES} elements from {@code at} with stride 0 (one value, broadcast) or any stride but 1. */
-    private static FloatVector load(float[] data, int at, int stride, float[] scratch) {
-        if (stride == 0) {
-            return FloatVector.broadcast(SPECIES, data[at]);
-        }
+    /** {@code LANES} elements from {@code at} with any stride, copied into {@code scratch}, which is returned. */
+    private static float[] gather(float[] data, int at, int stride, float[] scratch) {
         for (int i = 0; i < LANES; i++) {
             scratch[i] = data[at + i * stride];
         }
-        return FloatVector.fromArray(SPECIES, scratch, 0);
-    }
-
-    private static FloatVector apply(UnaryOp op, FloatVector v) {
-        return switch (op) {
-            case IDENTITY -> v;
-            case NEG -> v.neg();
-            case ABS -> v.abs();
-            case RELU -> v.max(ZERO);
-            case SQRT -> v.sqrt();
-            case RECIPROCAL -> ONE.div(v);
-            case SIGN, EXP, LOG, TANH, SIGMOID -> throw new UnsupportedOperationException(op + " runs on the reference backend");
-        };
-    }
-
-    private static FloatVector apply(BinaryOp op, FloatVector a, FloatVector b) {
-        return switch (op) {
-            case ADD -> a.add(b);
-            case SUB -> a.sub(b);
-            case MUL -> a.mul(b);
-            case DIV -> a.div(b);
-            case MINIMUM -> a.min(b);
-            case MAXIMUM -> a.max(b);
-            case EQ -> ZERO.blend(ONE, a.compare(VectorOperators.EQ, b));
-            case NE -> ZERO.blend(ONE, a.compare(VectorOperators.NE, b));
-            case LT -> ZERO.blend(ONE, a.compare(VectorOperators.LT, b));
-            case LE -> ZERO.blend(ONE, a.compare(VectorOperators.LE, b));
-            case GT -> ZERO.blend(ONE, a.compare(VectorOperators.GT, b));
-            case GE -> ZERO.blend(ONE, a.compare(VectorOperators.GE, b));
-            case POW -> throw new UnsupportedOperationException("POW runs on the reference backend");
-        };
+        return scratch;
     }
 }

@@ -33,7 +33,8 @@ public final class SimdBackend extends DelegatingBackend {
 
     @Override
     public String name() {
-        return "simd (" + FloatGemm.class.getSimpleName() + ", " + FloatRows.LANES + " float lanes)";
+        return "simd (" + FloatGemm.class.getSimpleName() + " " + FloatGemm.SPECIES.vectorBitSize() + "-bit, "
+                + FloatRows.LANES + " float lanes element-wise)";
     }
 
     @Override
