@@ -9,6 +9,7 @@ module org.jgrad.core {
     exports org.jgrad;
     exports org.jgrad.autograd;
     exports org.jgrad.backend;
+    exports org.jgrad.backend.blas;
     exports org.jgrad.data;
     exports org.jgrad.io;
     exports org.jgrad.nn;

@@ -3,6 +3,7 @@ package org.jgrad;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.jgrad.autograd.Engine;
 import org.jgrad.autograd.Function;
 import org.jgrad.autograd.ops.Abs;
@@ -17,7 +18,9 @@ import org.jgrad.autograd.ops.Extremum;
 import org.jgrad.autograd.ops.Gather;
 import org.jgrad.autograd.ops.IndexedExtremum;
 import org.jgrad.autograd.ops.Kernels;
+import org.jgrad.autograd.ops.Linear;
 import org.jgrad.autograd.ops.Log;
+import org.jgrad.autograd.ops.LogSoftmax;
 import org.jgrad.autograd.ops.LogSumExp;
 import org.jgrad.autograd.ops.MatMul;
 import org.jgrad.autograd.ops.Mul;
@@ -860,10 +863,13 @@ public final class Tensor {
         return logSoftmax(dim).exp();
     }
 
-    /** {@code x − log Σ exp(x)} along {@code dim}: the log of {@link #softmax}, without its rounding. */
+    /**
+     * {@code x − log Σ exp(x)} along {@code dim}: the log of {@link #softmax}, without its
+     * rounding. One graph node ({@code LogSoftmax}), computed line by line without overflow.
+     */
     public Tensor logSoftmax(int dim) {
         Tensor x = floating();
-        return x.sub(x.logSumExp(dim, true));
+        return new LogSoftmax(x, Shape.normalizeDim("logSoftmax", dim, dim())).apply();
     }
 
     // ---------------------------------------------------------------- linear algebra
@@ -889,6 +895,57 @@ public final class Tensor {
             product = product.squeeze(-1);
         }
         return dim() == 1 ? product.squeeze(other.dim() == 1 ? -1 : -2) : product;
+    }
+
+    /**
+     * A dense layer, {@code this·weightᵀ + bias}, as PyTorch's {@code nn.functional.linear}: one
+     * graph node ({@code Linear}) whose bias add the backend does as it stores the product.
+     * Input {@code [*, in]} (the leading dimensions are one batch), weight {@code [out, in]},
+     * bias {@code [out]}; output {@code [*, out]}.
+     */
+    public Tensor linear(Tensor weight, Tensor bias) {
+        return dense("linear", weight, Objects.requireNonNull(bias, "linear: bias"), false);
+    }
+
+    /** {@link #linear(Tensor, Tensor)} without a bias: {@code this·weightᵀ}. */
+    public Tensor linear(Tensor weight) {
+        return dense("linear", weight, null, false);
+    }
+
+    /**
+     * {@code relu(this·weightᵀ + bias)} as one graph node ({@code LinearRelu}): the values and
+     * gradients of {@code linear(weight, bias).relu()}, with the ReLU applied as the product is
+     * stored and its mask in the same backward pass. Shapes as {@link #linear(Tensor, Tensor)}.
+     */
+    public Tensor linearRelu(Tensor weight, Tensor bias) {
+        return dense("linearRelu", weight, Objects.requireNonNull(bias, "linearRelu: bias"), true);
+    }
+
+    /** {@link #linearRelu(Tensor, Tensor)} without a bias: {@code relu(this·weightᵀ)}. */
+    public Tensor linearRelu(Tensor weight) {
+        return dense("linearRelu", weight, null, true);
+    }
+
+    private Tensor dense(String op, Tensor weight, Tensor bias, boolean relu) {
+        if (dim() == 0) {
+            throw new IllegalArgumentException(op + ": input must have at least one dimension, got a scalar");
+        }
+        if (weight.dim() != 2 || weight.size(1) != size(-1)) {
+            throw new IllegalArgumentException(op + ": weight must be [out, " + size(-1) + "] for input "
+                    + Shape.format(shape) + ", got " + Shape.format(weight.shape()));
+        }
+        if (bias != null && (bias.dim() != 1 || bias.size(0) != weight.size(0))) {
+            throw new IllegalArgumentException(op + ": bias must be [" + weight.size(0) + "] for weight "
+                    + Shape.format(weight.shape()) + ", got " + Shape.format(bias.shape()));
+        }
+        Tensor rows = dim() == 2 ? this : reshape(-1, size(-1));
+        Tensor y = new Linear(rows, weight, bias, relu).apply();
+        if (dim() == 2) {
+            return y;
+        }
+        int[] outShape = shape.clone();
+        outShape[outShape.length - 1] = weight.size(0);
+        return y.reshape(outShape);
     }
 
     // ---------------------------------------------------------------- views and copies

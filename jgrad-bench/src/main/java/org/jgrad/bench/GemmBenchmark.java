@@ -1,6 +1,5 @@
 package org.jgrad.bench;
 
-import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
 import org.jgrad.Rng;
 import org.jgrad.Tensor;
@@ -9,6 +8,7 @@ import org.jgrad.backend.Backends;
 import org.jgrad.backend.Storage;
 import org.jgrad.backend.Strided;
 import org.jgrad.backend.WorkerPool;
+import org.jgrad.backend.blas.BlasLibrary;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,10 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Each is {@code 2·B·in·out} floating-point operations. {@link #kernel} calls {@code
  * Backends.current().matmul} on preallocated operands, the kernel alone; {@link #openblas} runs
- * the same product through OpenBLAS's {@code cblas_sgemm} (transposes passed as {@code
- * CblasTrans}, no copies), so that the two are compared kernel to kernel; {@link #tensor} goes
- * through the public API ({@code x.t().matmul(dy)} …), allocating the result as training does.
- * {@code threads} sets both jgrad's {@link WorkerPool} and OpenBLAS's thread count.
+ * the same product on jgrad's BLAS backend ({@code -Djgrad.backend=blas}: OpenBLAS's {@code
+ * cblas_sgemm} through a critical FFM downcall on the same heap arrays, transposes passed as
+ * {@code CblasTrans}, no copies), so that the two are compared kernel to kernel; {@link #tensor}
+ * goes through the public API ({@code x.t().matmul(dy)} …), allocating the result as training
+ * does. {@code threads} sets jgrad's {@link WorkerPool}, whose count the BLAS backend passes on
+ * to OpenBLAS.
  *
  * <p>{@link GemmReport} runs these, interleaved and repeated, and prints GFLOP/s, the fraction
  * of measured peak and the ratio to OpenBLAS. The warm-up is long (1.6 s) because on the smallest
@@ -88,15 +90,6 @@ public class GemmBenchmark {
 
         Strided strided() {
             return new Strided(new Storage.Floats(data), 0, new int[] {rowStride, colStride});
-        }
-
-        /** CBLAS's description of this operand in row-major order: transposed or not, and its leading dimension. */
-        int trans() {
-            return colStride == 1 ? OpenBlas.NO_TRANS : OpenBlas.TRANS;
-        }
-
-        int leading() {
-            return colStride == 1 ? rowStride : colStride;
         }
     }
 
@@ -170,23 +163,18 @@ public class GemmBenchmark {
         return values;
     }
 
-    /** OpenBLAS's state: its thread count and the operands as heap segments. */
+    /** The BLAS backend, on OpenBLAS; its products take the pool's thread count. */
     @State(Scope.Thread)
     public static class Blas {
-        MemorySegment a;
-        MemorySegment b;
-        MemorySegment c;
+        Backend backend;
 
         @Setup
-        public void setUp(GemmBenchmark g) {
-            if (!OpenBlas.available()) {
-                throw new IllegalStateException("OpenBLAS not found (looked for " + OpenBlas.candidates()
-                        + "); install libopenblas0-pthread or set -D" + OpenBlas.PROPERTY + "=FILE");
+        public void setUp() {
+            if (BlasLibrary.find().isEmpty()) {
+                throw new IllegalStateException("OpenBLAS not found (looked for " + BlasLibrary.candidates()
+                        + "); install libopenblas0-pthread or set -D" + BlasLibrary.PROPERTY + "=FILE");
             }
-            OpenBlas.setThreads(g.threads);
-            a = MemorySegment.ofArray(g.a.data());
-            b = MemorySegment.ofArray(g.b.data());
-            c = MemorySegment.ofArray(g.c.data());
+            backend = Backends.loadBlas();
         }
     }
 
@@ -197,10 +185,10 @@ public class GemmBenchmark {
         return c.data();
     }
 
-    /** The same product through OpenBLAS's {@code cblas_sgemm}, same operands, same layout. */
+    /** The same product on the BLAS backend (OpenBLAS's {@code cblas_sgemm}), same operands, same layout. */
     @Benchmark
     public float[] openblas(Blas blas) {
-        OpenBlas.sgemm(a.trans(), b.trans(), m, n, k, blas.a, a.leading(), blas.b, b.leading(), blas.c, c.leading());
+        blas.backend.matmul(stridedA, stridedB, stridedC, m, n, k);
         return c.data();
     }
 

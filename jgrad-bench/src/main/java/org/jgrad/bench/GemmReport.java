@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.incubator.vector.FloatVector;
 import org.jgrad.backend.Backends;
+import org.jgrad.backend.blas.BlasLibrary;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
@@ -176,7 +177,7 @@ public final class GemmReport {
                 }
             }
         }
-        boolean blas = OpenBlas.available();
+        boolean blas = BlasLibrary.find().isPresent();
         PrintStream logStream = new PrintStream(new FileOutputStream(log.toFile()), true, "UTF-8");
         jmhOutput = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
         progress("JMH's own output, the forks' included, goes to %s", log);
@@ -274,8 +275,8 @@ public final class GemmReport {
         System.out.println("- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         System.out.println("- jgrad backend: " + (Backends.vectorApiPresent() ? Backends.current().name()
                 : "chosen in the forks (this JVM lacks --add-modules jdk.incubator.vector)"));
-        System.out.println("- OpenBLAS: " + (blas ? OpenBlas.path().orElseThrow() + " (" + OpenBlas.describe() + ")"
-                : "not found (looked for " + OpenBlas.candidates() + "); its columns are empty"));
+        System.out.println("- OpenBLAS: " + (blas ? BlasLibrary.find().orElseThrow()
+                : "not found (looked for " + BlasLibrary.candidates() + "); its columns are empty"));
         for (int t : threads) {
             List<Double> p = peak.get(t);
             System.out.printf(Locale.ROOT, "- FP32 peak, 256-bit FMA, %d thread(s): %.1f GFLOP/s (rounds: %s)%s%n", t,

@@ -39,6 +39,40 @@ public interface Backend {
     void matmul(Strided a, Strided b, Strided c, int m, int n, int k);
 
     /**
+     * {@code c = activation(a · b + bias)}: a dense layer's product with its bias added and its
+     * activation applied as the result is stored. {@code bias} is read as an {@code m × n}
+     * operand (a row broadcast with row stride 0) or is {@code null}; {@code activation} is any
+     * unary op. Every step rounds as {@link #matmul}, {@link #zip} and {@link #map} would, one
+     * after the other, which is what this default does; a backend fuses them into one pass.
+     */
+    default void linear(Strided a, Strided b, Strided bias, Strided c, int m, int n, int k, UnaryOp activation) {
+        matmul(a, b, c, m, n, k);
+        int[] shape = {m, n};
+        if (bias != null) {
+            zip(BinaryOp.ADD, c, bias, c, shape);
+        }
+        if (activation != UnaryOp.IDENTITY) {
+            map(activation, c, c, shape);
+        }
+    }
+
+    /**
+     * {@code dst = x − log Σ exp(x)} along the last dimension of {@code src}, computed without
+     * overflow as {@code x − (m + log Σ exp(x − m))} with {@code m} the row's maximum (0 when that
+     * is infinite or NaN, so that a row with NaN gives NaN and a row of −∞ gives NaN, as the
+     * composition does).
+     */
+    void logSoftmax(Strided src, int[] shape, Strided dst);
+
+    /**
+     * One Adam update of {@code n} elements in place (see {@link AdamStep} for the rule and its
+     * rounding): the parameter {@code value}, its gradient {@code grad} (read only), and the
+     * moment buffers {@code expAvg}, {@code expAvgSq} and, for AMSGrad, {@code maxExpAvgSq}
+     * (else {@code null}). All are packed runs (stride 1) of one floating-point type.
+     */
+    void adam(AdamStep step, Strided value, Strided grad, Strided expAvg, Strided expAvgSq, Strided maxExpAvgSq, int n);
+
+    /**
      * {@code dst[p] = src[p with p[dim] replaced by index[p]]} for every position {@code p} of
      * {@code indexShape}.
      */

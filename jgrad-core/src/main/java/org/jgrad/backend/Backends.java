@@ -1,11 +1,16 @@
 package org.jgrad.backend;
 
+import org.jgrad.backend.blas.BlasBackend;
+import org.jgrad.backend.blas.BlasLibrary;
+
 /**
  * Chooses the backend once, at first use, and logs one line saying which. The SIMD backend is
  * used when the {@code jdk.incubator.vector} module is present (run with {@code --add-modules
  * jdk.incubator.vector}, as the launcher and the tests do), else the reference backend. It is
  * loaded by class name, Apache Lucene's pattern, so that jgrad links without the module. The
- * system property {@code jgrad.backend} ({@code reference} or {@code simd}) forces one.
+ * system property {@code jgrad.backend} ({@code reference}, {@code simd} or {@code blas}) forces
+ * one; {@code blas}, matrix products on a native BLAS library ({@link BlasBackend}), is never
+ * chosen by default.
  */
 public final class Backends {
 
@@ -34,8 +39,9 @@ public final class Backends {
         Backend backend = switch (name) {
             case "reference" -> new ReferenceBackend();
             case "simd" -> loadSimd();
+            case "blas" -> loadBlas();
             default -> throw new IllegalArgumentException(
-                    PROPERTY + ": unknown backend '" + name + "'; available: reference, simd");
+                    PROPERTY + ": unknown backend '" + name + "'; available: reference, simd, blas");
         };
         System.getLogger("org.jgrad").log(System.Logger.Level.DEBUG, "jgrad backend: " + backend.name());
         return backend;
@@ -52,5 +58,18 @@ public final class Backends {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load " + SIMD_CLASS, e);
         }
+    }
+
+    /**
+     * A new BLAS backend on the library {@link BlasLibrary#find()} found, with the SIMD backend
+     * (or the reference one, without the Vector API) for everything but products; or an error
+     * saying where a library was looked for.
+     */
+    public static Backend loadBlas() {
+        BlasLibrary library = BlasLibrary.find().orElseThrow(() -> new IllegalStateException(PROPERTY
+                + "=blas: no BLAS library found (looked for " + BlasLibrary.candidates()
+                + "); install OpenBLAS (Debian: libopenblas0-pthread) or name the file with -D"
+                + BlasLibrary.PROPERTY + "=FILE"));
+        return new BlasBackend(library, vectorApiPresent() ? loadSimd() : new ReferenceBackend());
     }
 }

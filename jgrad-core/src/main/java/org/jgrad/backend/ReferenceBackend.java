@@ -134,6 +134,70 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
+    public void logSoftmax(Strided src, int[] shape, Strided dst) {
+        int n = RowWalker.rowLength(shape);
+        int ss = RowWalker.rowStride(src, shape.length);
+        int ds = RowWalker.rowStride(dst, shape.length);
+        Storage in = src.storage();
+        Storage out = dst.storage();
+        RowWalker.forEachRow(shape, new Strided[] {src, dst}, start -> {
+            double max = ReduceOp.MAX.identity();
+            for (int j = 0; j < n; j++) {
+                double v = in.get(start[0] + j * ss);
+                max = ReduceOp.MAX.replaces(v, max) ? v : max;
+            }
+            double shift = Math.abs(max) < Double.POSITIVE_INFINITY ? max : 0;
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += StrictMath.exp(in.get(start[0] + j * ss) - shift);
+            }
+            double logSum = StrictMath.log(sum) + shift;
+            for (int j = 0; j < n; j++) {
+                out.set(start[1] + j * ds, in.get(start[0] + j * ss) - logSum);
+            }
+        });
+    }
+
+    @Override
+    public void adam(AdamStep step, Strided value, Strided grad, Strided expAvg, Strided expAvgSq,
+                     Strided maxExpAvgSq, int n) {
+        boolean single = value.storage() instanceof Storage.Floats;
+        double beta1 = round(single, step.beta1());
+        double rest1 = round(single, 1 - step.beta1());
+        double beta2 = round(single, step.beta2());
+        double rest2 = round(single, 1 - step.beta2());
+        double l2 = round(single, step.l2());
+        double shrink = round(single, step.shrink());
+        double correction2 = round(single, step.correction2());
+        double eps = round(single, step.eps());
+        double stepSize = round(single, step.stepSize());
+        for (int i = 0; i < n; i++) {
+            double w = round(single, value.storage().get(value.offset() + i) * shrink);
+            double g = grad.storage().get(grad.offset() + i);
+            if (step.l2() != 0) {
+                g = round(single, g + round(single, w * l2));
+            }
+            double m = round(single, round(single, expAvg.storage().get(expAvg.offset() + i) * beta1)
+                    + round(single, g * rest1));
+            double v = round(single, round(single, expAvgSq.storage().get(expAvgSq.offset() + i) * beta2)
+                    + round(single, round(single, g * g) * rest2));
+            expAvg.storage().set(expAvg.offset() + i, m);
+            expAvgSq.storage().set(expAvgSq.offset() + i, v);
+            if (step.amsgrad()) {
+                v = Math.max(maxExpAvgSq.storage().get(maxExpAvgSq.offset() + i), v);
+                maxExpAvgSq.storage().set(maxExpAvgSq.offset() + i, v);
+            }
+            double denominator = round(single, round(single, round(single, Math.sqrt(v)) / correction2) + eps);
+            value.storage().set(value.offset() + i, w - round(single, round(single, m / denominator) * stepSize));
+        }
+    }
+
+    /** {@code x} rounded to float when {@code single}: a float32 operation is the double one, rounded. */
+    private static double round(boolean single, double x) {
+        return single ? (float) x : x;
+    }
+
+    @Override
     public void gather(Strided src, int dim, Strided index, Strided dst, int[] indexShape) {
         int along = src.strides()[dim];
         Strided srcBase = withoutDim(src, dim);

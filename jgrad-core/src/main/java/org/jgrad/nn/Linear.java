@@ -138,6 +138,23 @@ public final class Linear extends Module {
 
     @Override
     protected Tensor compute(Tensor input) {
+        return dense(input, false);
+    }
+
+    /**
+     * {@code relu(compute(input))} as one fused node ({@code LinearRelu}): what a {@link
+     * Sequential} runs for this layer and the {@link ReLU} after it when neither has hooks.
+     */
+    Tensor computeRelu(Tensor input) {
+        return dense(input, true);
+    }
+
+    /**
+     * {@code x·Wᵀ + b} (then ReLU when {@code relu}) as one node, whose bias and ReLU the backend
+     * applies as it stores the product. Leading dimensions of the input are merged into one
+     * batch by {@link Tensor#linear}, so the weight gradient is one matrix product.
+     */
+    private Tensor dense(Tensor input, boolean relu) {
         if (input.dim() == 0 || input.size(-1) != inFeatures) {
             throw new IllegalArgumentException(this + ": expected input [*, " + inFeatures + "], got "
                     + Shape.format(input.shape()));
@@ -146,19 +163,10 @@ public final class Linear extends Module {
         if (isTraining() && weightNoise > 0) {
             w = w.add(Tensor.randn(noise, w.dtype(), w.shape()).mul(weightNoise));
         }
-        // Up to two dimensions the product is one matrix product; above, the leading dimensions are
-        // merged so that it stays one (a batched product would sum a weight gradient per batch entry).
-        Tensor x = input.dim() <= 2 ? input : input.reshape(-1, inFeatures);
-        Tensor y = x.matmul(w.t());
-        if (bias != null) {
-            y = y.add(bias.value());
+        if (bias == null) {
+            return relu ? input.linearRelu(w) : input.linear(w);
         }
-        if (input.dim() <= 2) {
-            return y;
-        }
-        int[] shape = input.shape();
-        shape[shape.length - 1] = outFeatures;
-        return y.reshape(shape);
+        return relu ? input.linearRelu(w, bias.value()) : input.linear(w, bias.value());
     }
 
     @Override

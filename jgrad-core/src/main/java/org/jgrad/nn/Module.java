@@ -233,6 +233,11 @@ public abstract class Module {
         return () -> hooks.remove(hook);
     }
 
+    /** Whether any forward hook is registered: a module with one must run through {@link #forward}. */
+    final boolean hasForwardHooks() {
+        return !hooks.isEmpty();
+    }
+
     /** Removes a hook when closed. */
     public interface HookHandle extends AutoCloseable {
         @Override

@@ -1,8 +1,14 @@
 package org.jgrad.optim;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jgrad.DType;
 import org.jgrad.Tensor;
+import org.jgrad.backend.AdamStep;
+import org.jgrad.backend.Backend;
+import org.jgrad.backend.Backends;
+import org.jgrad.backend.Strided;
 import org.jgrad.nn.Parameter;
 
 /**
@@ -67,27 +73,83 @@ public class Adam extends Optimizer {
     }
 
     /**
-     * Applies weight decay before the moments are updated and returns the gradient to use:
-     * Adam adds {@code λ·w} to the gradient; {@link AdamW} decays the weights instead.
+     * Whether the weight decay λ is decoupled from the gradient, {@code w ← w·(1 − η·λ)} before
+     * the update ({@link AdamW}), rather than added to it as L2, {@code g ← g + λ·w} (Adam).
      */
-    protected Tensor decay(Tensor value, Tensor grad) {
-        return withWeightDecay(grad, value, weightDecay);
+    protected boolean decoupledDecay() {
+        return false;
     }
 
+    /**
+     * The update in one pass over the parameter's elements ({@link Backend#adam}, vectorized
+     * for float32), in place and without allocating after the first step (which makes zero
+     * moment buffers), when the value, its gradient and the buffers are packed arrays of one
+     * floating-point type; else (mixed types, a view, buffers loaded as scalars) the same rule
+     * with tensor operations, which replaces the buffers. Both give the same bits: the kernel
+     * rounds every operation and scalar as the tensor operations do.
+     */
     @Override
     protected final void update(Tensor value, Tensor grad, Map<String, Tensor> state) {
-        int step = countStep(state);
-        Tensor g = decay(value, grad);
-        Tensor m = ema(buffer(state, "expAvg", value), beta1, g);
-        Tensor v = ema(buffer(state, "expAvgSq", value), beta2, g.mul(g));
+        int step = nextStep(state);
+        boolean decoupled = decoupledDecay();
+        double stepSize = learningRate() / (1 - Math.pow(beta1, step));
+        double correction2 = Math.sqrt(1 - Math.pow(beta2, step));
+        Tensor m = state.computeIfAbsent("expAvg", key -> value.zerosLike());
+        Tensor v = state.computeIfAbsent("expAvgSq", key -> value.zerosLike());
+        Tensor vMax = amsgrad ? state.computeIfAbsent("maxExpAvgSq", key -> value.zerosLike()) : null;
+        if (packedAlike(value, grad, m, v) && (!amsgrad || packedAlike(value, vMax))) {
+            var rule = new AdamStep(beta1, beta2, eps, decoupled ? 0 : weightDecay,
+                    decoupled ? 1 - learningRate() * weightDecay : 1, stepSize, correction2, amsgrad);
+            Backends.current().adam(rule, flat(value), flat(grad), flat(m), flat(v), amsgrad ? flat(vMax) : null,
+                    value.numel());
+            return;
+        }
+        Tensor g = grad;
+        if (decoupled) {
+            value.copyFrom(value.mul(1 - learningRate() * weightDecay));
+        } else {
+            g = withWeightDecay(grad, value, weightDecay);
+        }
+        m = ema(m, beta1, g);
+        v = ema(v, beta2, g.mul(g));
         state.put("expAvg", m);
         state.put("expAvgSq", v);
         if (amsgrad) {
-            v = buffer(state, "maxExpAvgSq", value).maximum(v);
+            v = vMax.maximum(v);
             state.put("maxExpAvgSq", v);
         }
-        double stepSize = learningRate() / (1 - Math.pow(beta1, step));
-        Tensor denominator = v.sqrt().div(Math.sqrt(1 - Math.pow(beta2, step))).add(eps);
+        Tensor denominator = v.sqrt().div(correction2).add(eps);
         value.copyFrom(value.sub(m.div(denominator).mul(stepSize)));
+    }
+
+    /**
+     * Counts one more step in {@code state["step"]}, in place once the counter exists (it is
+     * this optimizer's own: state dictionaries hold copies), and returns the count.
+     */
+    private static int nextStep(Map<String, Tensor> state) {
+        Tensor counter = state.get("step");
+        if (counter == null || counter.numel() != 1 || counter.dtype() != DType.FLOAT64) {
+            return countStep(state);
+        }
+        int step = (int) counter.item() + 1;
+        counter.storage().set(counter.offset(), step);
+        return step;
+    }
+
+    /** Whether every tensor is a packed run of the first's shape and floating-point type. */
+    private static boolean packedAlike(Tensor first, Tensor... others) {
+        if (!first.dtype().isFloatingPoint() || !first.isContiguous()) {
+            return false;
+        }
+        for (Tensor t : others) {
+            if (t == null || t.dtype() != first.dtype() || !t.isContiguous() || !Arrays.equals(t.shape(), first.shape())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Strided flat(Tensor t) {
+        return new Strided(t.storage(), t.offset(), new int[] {1});
     }
 }

@@ -1,7 +1,6 @@
 package org.jgrad.optim;
 
 import java.util.List;
-import org.jgrad.Tensor;
 import org.jgrad.nn.Parameter;
 
 /**
@@ -20,8 +19,7 @@ public final class AdamW extends Adam {
     }
 
     @Override
-    protected Tensor decay(Tensor value, Tensor grad) {
-        value.copyFrom(value.mul(1 - learningRate() * weightDecay()));
-        return grad;
+    protected boolean decoupledDecay() {
+        return true;
     }
 }

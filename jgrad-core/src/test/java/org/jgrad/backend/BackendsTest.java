@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.jgrad.backend.blas.BlasBackend;
 import org.jgrad.backend.simd.SimdBackend;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,8 @@ class BackendsTest {
         Backend current = Backends.current();
         if ("reference".equals(forced)) {
             assertInstanceOf(ReferenceBackend.class, current);
+        } else if ("blas".equals(forced)) {
+            assertInstanceOf(BlasBackend.class, current);
         } else {
             assertTrue(forced == null || forced.equals("simd"), "unexpected " + Backends.PROPERTY + "=" + forced);
             assertInstanceOf(SimdBackend.class, current);

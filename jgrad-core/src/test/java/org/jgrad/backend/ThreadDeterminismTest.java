@@ -8,6 +8,12 @@ import java.util.List;
 import org.jgrad.Rng;
 import org.jgrad.Tensor;
 import org.jgrad.autograd.GradMode;
+import org.jgrad.nn.Linear;
+import org.jgrad.nn.Parameter;
+import org.jgrad.nn.ReLU;
+import org.jgrad.nn.Sequential;
+import org.jgrad.nn.loss.CrossEntropyLoss;
+import org.jgrad.optim.Adam;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +39,15 @@ class ThreadDeterminismTest {
         assertArrayEquals(twoThreads, again);
     }
 
+    /** The fused path: Sequential (Linear + ReLU nodes), cross-entropy (log-softmax node) and Adam in place. */
+    @Test
+    void modelTrainingWithAdamIsBitwiseIdenticalWithOneAndTwoThreads() {
+        float[] oneThread = trainModel(1);
+        float[] twoThreads = trainModel(2);
+        assertArrayEquals(oneThread, twoThreads);
+        assertArrayEquals(twoThreads, trainModel(2));
+    }
+
     @Test
     void poolRunsEveryChunkOnceAndPassesFailuresToTheCaller() {
         WorkerPool.shared().setThreads(2);
@@ -48,6 +63,29 @@ class ThreadDeterminismTest {
                     }
                 }));
         assertEquals("chunk 5 failed", failure.getMessage());
+    }
+
+    /** Five Adam steps of a 784-256-128-10 ReLU network built from layers; returns all weights. */
+    private static float[] trainModel(int threads) {
+        WorkerPool.shared().setThreads(threads);
+        Rng rng = new Rng(8);
+        Sequential model = new Sequential(new Linear(784, 256), new ReLU(), new Linear(256, 128), new ReLU(),
+                new Linear(128, 10));
+        model.initialize(rng.split());
+        Tensor x = Tensor.randn(rng.split(), 128, 784);
+        long[] y = new long[128];
+        Rng labels = rng.split();
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.nextInt(10);
+        }
+        Tensor target = Tensor.of(y, 128);
+        Adam adam = new Adam(model.parameters(), 1e-3);
+        for (int step = 0; step < 5; step++) {
+            adam.zeroGrad();
+            new CrossEntropyLoss().forward(model.forward(x), target).backward();
+            adam.step();
+        }
+        return concat(model.parameters().stream().map(Parameter::value).toList());
     }
 
     /** Five plain gradient-descent steps of a 784-256-128-10 ReLU network; returns all weights. */
@@ -79,9 +117,14 @@ class ThreadDeterminismTest {
                 }
             }
         }
+        return concat(params);
+    }
+
+    /** Every element of every tensor, one after the other. */
+    private static float[] concat(List<Tensor> tensors) {
         List<Float> all = new ArrayList<>();
-        for (Tensor p : params) {
-            for (float v : p.toFloatArray()) {
+        for (Tensor t : tensors) {
+            for (float v : t.toFloatArray()) {
                 all.add(v);
             }
         }

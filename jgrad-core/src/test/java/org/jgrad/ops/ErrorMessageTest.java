@@ -138,7 +138,7 @@ class ErrorMessageTest {
         assertMessage(IllegalArgumentException.class, "mean: dimension 1 appears more than once in [1, -1]",
                 () -> A23.mean(new int[] {1, -1}, false));
         assertMessage(IllegalArgumentException.class, "amax: dimension 2 is out of range", () -> A23.amax(new int[] {2}, false));
-        // softmax reports the logSumExp it delegates to; the dimension and rank are what matter.
+        // softmax reports the logSoftmax it delegates to; the dimension and rank are what matter.
         assertMessage(IllegalArgumentException.class, "dimension 2 is out of range for a tensor of rank 2",
                 () -> A23.softmax(2));
         assertMessage(IllegalArgumentException.class, "permute: dimension 5 is out of range",

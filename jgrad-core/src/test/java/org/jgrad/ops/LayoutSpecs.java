@@ -23,7 +23,31 @@ final class LayoutSpecs {
     }
 
     static List<OpSpec> all() {
-        return Stream.of(matmul(), reshapes(), permutes(), slices(), copies()).flatMap(List::stream).toList();
+        return Stream.of(matmul(), dense(), reshapes(), permutes(), slices(), copies()).flatMap(List::stream).toList();
+    }
+
+    /**
+     * The fused dense layer against {@code x·Wᵀ + b} (and its ReLU): inputs of rank 1, 2 and 3,
+     * transposed, stepped and broadcast operands, and a layer of one unit.
+     */
+    private static List<OpSpec> dense() {
+        List<Sample> withBias = List.of(
+                sample(in(2, 3), in(4, 3), in(4)),
+                sample(in(3), in(2, 3), in(2)),
+                sample(in(2, 2, 3), transposed(ANY, 4, 3), in(4)),
+                sample(transposed(ANY, 2, 3), stepped(ANY, 4, 3), expanded(ANY, 4)),
+                sample(stepped(ANY, 3, 2), in(1, 2), in(1)));
+        List<Sample> withoutBias = List.of(sample(in(2, 3), in(4, 3)), sample(in(3), transposed(ANY, 2, 3)),
+                sample(in(2, 2, 3), stepped(ANY, 4, 3)));
+        OpSpec.Reference affine = in -> Nd.zip(Nd.matmul(in[0], in[1].transpose(0, 1)), in[2], Double::sum);
+        OpSpec.Reference product = in -> Nd.matmul(in[0], in[1].transpose(0, 1));
+        return List.of(
+                OpSpec.of("linear", xs -> xs[0].linear(xs[1], xs[2]), affine, withBias),
+                OpSpec.of("linear", xs -> xs[0].linear(xs[1]), product, withoutBias).variant("no bias"),
+                OpSpec.of("linearRelu", xs -> xs[0].linearRelu(xs[1], xs[2]),
+                        in -> affine.apply(in).map(v -> Math.max(v, 0)), withBias),
+                OpSpec.of("linearRelu", xs -> xs[0].linearRelu(xs[1]),
+                        in -> product.apply(in).map(v -> Math.max(v, 0)), withoutBias).variant("no bias"));
     }
 
     private static List<OpSpec> matmul() {

@@ -222,6 +222,40 @@ public final class Kernels {
         return out;
     }
 
+    /**
+     * {@code activation(x·weightᵀ + bias)} for {@code x [n, in]}, {@code weight [out, in]} and
+     * {@code bias [out]} or {@code null}, in one backend call; the caller checked the shapes.
+     */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias, UnaryOp activation) {
+        int m = x.size(0);
+        int k = x.size(1);
+        int n = weight.size(0);
+        DType dtype = DType.promote(x.dtype(), weight.dtype());
+        Tensor out = allocate(bias == null ? dtype : DType.promote(dtype, bias.dtype()), new int[] {m, n});
+        Strided weightT = new Strided(weight.storage(), weight.offset(), new int[] {weight.strides()[1], weight.strides()[0]});
+        Strided biasRows = bias == null ? null : new Strided(bias.storage(), bias.offset(), new int[] {0, bias.strides()[0]});
+        backend().linear(strided(x), weightT, biasRows, strided(out), m, n, k, activation);
+        return out;
+    }
+
+    /**
+     * {@code x − log Σ exp(x)} along {@code dim} (normalized), in a new row-major tensor: the
+     * backend works along the last dimension, so {@code dim} is moved there in the strides of
+     * both operands, which leaves the result in {@code x}'s layout. A scalar is a line of one.
+     */
+    public static Tensor logSoftmax(Tensor x, int dim) {
+        Tensor out = allocate(x.dtype(), x.shape());
+        if (x.dim() == 0) {
+            backend().logSoftmax(new Strided(x.storage(), x.offset(), new int[] {1}), new int[] {1},
+                    new Strided(out.storage(), 0, new int[] {1}));
+            return out;
+        }
+        int[] order = keptThenReduced(x.dim(), new int[] {dim});
+        backend().logSoftmax(new Strided(x.storage(), x.offset(), permute(x.strides(), order)), permute(x.shape(), order),
+                new Strided(out.storage(), 0, permute(out.strides(), order)));
+        return out;
+    }
+
     private static int[] batchStrides(Tensor t, int[] batch) {
         int rank = t.dim();
         return Shape.broadcastStrides(Arrays.copyOf(t.shape(), rank - 2), Arrays.copyOf(t.strides(), rank - 2), batch);

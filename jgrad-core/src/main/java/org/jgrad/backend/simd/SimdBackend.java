@@ -1,7 +1,9 @@
 package org.jgrad.backend.simd;
 
-import org.jgrad.backend.Backend;
+import java.util.Arrays;
+import org.jgrad.backend.AdamStep;
 import org.jgrad.backend.BinaryOp;
+import org.jgrad.backend.DelegatingBackend;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.ReferenceBackend;
 import org.jgrad.backend.RowWalker;
@@ -12,17 +14,27 @@ import org.jgrad.backend.WorkerPool;
 
 /**
  * Kernels on the Vector API for float32 data: the blocked matrix product of {@link FloatGemm}
- * and element-wise maps over rows whose inner stride is 1 (or 0, a broadcast value). Everything
- * else — float64, int64, mixed types, other layouts — goes to the {@link ReferenceBackend},
- * whose results these kernels are tested against.
+ * (with a dense layer's bias and ReLU fused into its stores), element-wise maps over rows whose
+ * inner stride is 1 (or 0, a broadcast value), reductions along packed rows or columns ({@link
+ * FloatReductions}) and the Adam update ({@link FloatAdam}). Everything else — float64, int64,
+ * mixed types, other layouts, the log-softmax — goes to the {@link ReferenceBackend}, whose
+ * results these kernels are tested against. Work is split between threads only where each
+ * output is computed whole by one chunk, so the thread count changes no bit.
  */
-public final class SimdBackend implements Backend {
+public final class SimdBackend extends DelegatingBackend {
 
-    private final Backend fallback = new ReferenceBackend();
+    /** Elements of one Adam chunk: 64 KiB of each buffer, enough to repay a hand-off to another thread. */
+    private static final int ADAM_CHUNK = 16_384;
+
+    /** The SIMD backend, with the reference backend for what it does not accelerate. */
+    public SimdBackend() {
+        super(new ReferenceBackend());
+    }
 
     @Override
     public String name() {
-        return "simd (" + FloatGemm.class.getSimpleName() + ", " + FloatRows.LANES + " float lanes)";
+        return "simd (" + FloatGemm.class.getSimpleName() + " " + FloatGemm.SPECIES.vectorBitSize() + "-bit, "
+                + FloatRows.LANES + " float lanes element-wise)";
     }
 
     @Override
@@ -35,7 +47,7 @@ public final class SimdBackend implements Backend {
                     start -> FloatRows.map(op, in.data(), start[0], ss, out.data(), start[1], n));
             return;
         }
-        fallback.map(op, src, dst, shape);
+        super.map(op, src, dst, shape);
     }
 
     @Override
@@ -49,7 +61,7 @@ public final class SimdBackend implements Backend {
                     x.data(), start[0], as, y.data(), start[1], bs, out.data(), start[2], n));
             return;
         }
-        fallback.zip(op, a, b, dst, shape);
+        super.zip(op, a, b, dst, shape);
     }
 
     /** Whether the destination's rows are packed, which every fast path writes. */
@@ -58,34 +70,98 @@ public final class SimdBackend implements Backend {
     }
 
     @Override
-    public void where(Strided mask, Strided a, Strided b, Strided dst, int[] shape) {
-        fallback.where(mask, a, b, dst, shape);
-    }
-
-    @Override
     public void reduce(ReduceOp op, Strided src, int[] shape, int reducedRank, Strided dst) {
-        fallback.reduce(op, src, shape, reducedRank, dst);
+        int rank = shape.length;
+        int keptRank = rank - reducedRank;
+        if (!(src.storage() instanceof Storage.Floats in && dst.storage() instanceof Storage.Floats out)
+                || reducedRank == 0) {
+            super.reduce(op, src, shape, reducedRank, dst);
+            return;
+        }
+        int[] kept = Arrays.copyOf(shape, keptRank);
+        Strided keptSrc = new Strided(src.storage(), src.offset(), Arrays.copyOf(src.strides(), keptRank));
+        int[] reduced = Arrays.copyOfRange(shape, keptRank, rank);
+        int[] reducedStrides = Arrays.copyOfRange(src.strides(), keptRank, rank);
+        if (keptRank > 0 && src.strides()[keptRank - 1] == 1 && shape[keptRank - 1] > 1) {
+            int[] offsets = offsets(reduced, reducedStrides);
+            int width = shape[keptRank - 1];
+            int outStride = dst.strides()[keptRank - 1];
+            RowWalker.forEachRow(kept, new Strided[] {keptSrc, dst},
+                    start -> FloatReductions.columns(op, in.data(), start[0], offsets, out.data(), start[1], outStride, width));
+        } else if (src.strides()[rank - 1] == 1 && shape[rank - 1] >= FloatRows.LANES) {
+            int length = shape[rank - 1];
+            int[] rowOffsets = offsets(Arrays.copyOf(reduced, reducedRank - 1), Arrays.copyOf(reducedStrides, reducedRank - 1));
+            int n = RowWalker.rowLength(kept);
+            int step = RowWalker.rowStride(keptSrc, keptRank);
+            int outStep = RowWalker.rowStride(dst, keptRank);
+            RowWalker.forEachRow(kept, new Strided[] {keptSrc, dst}, start -> {
+                for (int j = 0; j < n; j++) {
+                    out.data()[start[1] + j * outStep] = FloatReductions.rows(op, in.data(), start[0] + j * step,
+                            rowOffsets, length);
+                }
+            });
+        } else {
+            super.reduce(op, src, shape, reducedRank, dst);
+        }
     }
 
-    @Override
-    public void reduceWithIndex(ReduceOp op, Strided src, int[] shape, Strided values, Strided indices) {
-        fallback.reduceWithIndex(op, src, shape, values, indices);
+    /** The offsets of every element of {@code shape} with these strides, in row-major order. */
+    private static int[] offsets(int[] shape, int[] strides) {
+        int count = 1;
+        for (int extent : shape) {
+            count *= extent;
+        }
+        int[] offsets = new int[count];
+        int[] index = new int[shape.length];
+        for (int i = 0; i < offsets.length; i++) {
+            int offset = 0;
+            for (int d = 0; d < shape.length; d++) {
+                offset += index[d] * strides[d];
+            }
+            offsets[i] = offset;
+            for (int d = shape.length - 1; d >= 0 && ++index[d] == shape[d]; d--) {
+                index[d] = 0;
+            }
+        }
+        return offsets;
     }
 
     @Override
     public void matmul(Strided a, Strided b, Strided c, int m, int n, int k) {
         if (a.storage() instanceof Storage.Floats x && b.storage() instanceof Storage.Floats y
                 && c.storage() instanceof Storage.Floats out) {
-            FloatGemm.Matrix left = matrix(x, a);
-            FloatGemm.Matrix right = matrix(y, b);
-            FloatGemm.Matrix result = matrix(out, c);
-            int blocks = rowBlocks(m, n, k);
-            int rows = (m + blocks - 1) / blocks;
-            WorkerPool.shared().run(blocks, block -> FloatGemm.multiply(left, right, result,
-                    block * rows, Math.min(m, (block + 1) * rows), n, k));
+            multiply(x, a, y, b, out, c, m, n, k, FloatGemm.Epilogue.NONE);
             return;
         }
-        fallback.matmul(a, b, c, m, n, k);
+        super.matmul(a, b, c, m, n, k);
+    }
+
+    /** Float32 products with a packed bias row (or none) and ReLU (or none) fuse both into the store. */
+    @Override
+    public void linear(Strided a, Strided b, Strided bias, Strided c, int m, int n, int k, UnaryOp activation) {
+        boolean fused = a.storage() instanceof Storage.Floats && b.storage() instanceof Storage.Floats
+                && c.storage() instanceof Storage.Floats && k > 0
+                && (activation == UnaryOp.IDENTITY || activation == UnaryOp.RELU)
+                && (bias == null || bias.storage() instanceof Storage.Floats && (bias.strides()[1] == 1 || n == 1));
+        if (!fused) {
+            super.linear(a, b, bias, c, m, n, k, activation);
+            return;
+        }
+        float[] biasData = bias == null ? null : ((Storage.Floats) bias.storage()).data();
+        var epilogue = new FloatGemm.Epilogue(biasData, bias == null ? 0 : bias.offset(), activation == UnaryOp.RELU);
+        multiply((Storage.Floats) a.storage(), a, (Storage.Floats) b.storage(), b, (Storage.Floats) c.storage(), c,
+                m, n, k, epilogue);
+    }
+
+    private static void multiply(Storage.Floats x, Strided a, Storage.Floats y, Strided b, Storage.Floats out, Strided c,
+                                 int m, int n, int k, FloatGemm.Epilogue epilogue) {
+        FloatGemm.Matrix left = matrix(x, a);
+        FloatGemm.Matrix right = matrix(y, b);
+        FloatGemm.Matrix result = matrix(out, c);
+        int blocks = rowBlocks(m, n, k);
+        int rows = (m + blocks - 1) / blocks;
+        WorkerPool.shared().run(blocks, block -> FloatGemm.multiply(left, right, result,
+                block * rows, Math.min(m, (block + 1) * rows), n, k, epilogue));
     }
 
     /**
@@ -101,13 +177,26 @@ public final class SimdBackend implements Backend {
         return new FloatGemm.Matrix(storage.data(), operand.offset(), operand.strides()[0], operand.strides()[1]);
     }
 
+    /**
+     * Float32 parameters update eight elements a step ({@link FloatAdam}); a large parameter is
+     * split into fixed chunks shared by the pool's threads, which changes no bit, as every
+     * element is updated on its own.
+     */
     @Override
-    public void gather(Strided src, int dim, Strided index, Strided dst, int[] indexShape) {
-        fallback.gather(src, dim, index, dst, indexShape);
-    }
-
-    @Override
-    public void scatterAdd(Strided dst, int dim, Strided index, Strided src, int[] indexShape) {
-        fallback.scatterAdd(dst, dim, index, src, indexShape);
+    public void adam(AdamStep step, Strided value, Strided grad, Strided expAvg, Strided expAvgSq,
+                     Strided maxExpAvgSq, int n) {
+        if (!(value.storage() instanceof Storage.Floats w && grad.storage() instanceof Storage.Floats g
+                && expAvg.storage() instanceof Storage.Floats m && expAvgSq.storage() instanceof Storage.Floats v
+                && (maxExpAvgSq == null || maxExpAvgSq.storage() instanceof Storage.Floats))) {
+            super.adam(step, value, grad, expAvg, expAvgSq, maxExpAvgSq, n);
+            return;
+        }
+        float[] max = maxExpAvgSq == null ? null : ((Storage.Floats) maxExpAvgSq.storage()).data();
+        var buffers = new FloatAdam.Buffers(w.data(), value.offset(), g.data(), grad.offset(), m.data(), expAvg.offset(),
+                v.data(), expAvgSq.offset(), max, maxExpAvgSq == null ? 0 : maxExpAvgSq.offset());
+        FloatAdam kernel = new FloatAdam(step);
+        int chunks = (n + ADAM_CHUNK - 1) / ADAM_CHUNK;
+        WorkerPool.shared().run(chunks, chunk -> kernel.update(buffers, chunk * ADAM_CHUNK,
+                Math.min(n, (chunk + 1) * ADAM_CHUNK)));
     }
 }

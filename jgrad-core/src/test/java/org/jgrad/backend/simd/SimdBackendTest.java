@@ -1,6 +1,6 @@
 package org.jgrad.backend.simd;
 
-import static org.jgrad.backend.simd.Operands.assertSameBits;
+import static org.jgrad.backend.Operands.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -8,21 +8,24 @@ import java.util.List;
 import org.jgrad.Rng;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.BinaryOp;
+import org.jgrad.backend.Operands.Type;
+import org.jgrad.backend.Operands.View;
+import org.jgrad.backend.Operands;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.ReferenceBackend;
 import org.jgrad.backend.Storage;
 import org.jgrad.backend.Strided;
 import org.jgrad.backend.UnaryOp;
-import org.jgrad.backend.simd.Operands.Type;
-import org.jgrad.backend.simd.Operands.View;
 import org.junit.jupiter.api.Test;
 
 /**
  * The SIMD backend's {@code where}, {@code reduce}, {@code reduceWithIndex}, {@code gather} and
- * {@code scatterAdd} against the reference backend, and every kernel on zero-sized shapes. These
- * kernels delegate to the reference today, so the results must be bitwise equal; the tests run
- * strided, broadcast and transposed operands with special values so that a future fast path is
- * held to the same standard. {@code map}, {@code zip} and {@code matmul} have their own tests.
+ * {@code scatterAdd} against the reference backend, and every kernel on zero-sized shapes, with
+ * strided, broadcast and transposed operands and special values. Results must be bitwise equal:
+ * most of these kernels delegate to the reference, and the float32 reductions keep its order
+ * except for sums over packed rows, which are compared here only on values whose sums are exact
+ * in any order ({@link SimdReduceTest} bounds the rest). {@code map}, {@code zip}, {@code
+ * matmul} and the fused kernels have their own tests.
  */
 class SimdBackendTest {
 
@@ -63,6 +66,10 @@ class SimdBackendTest {
         }
     }
 
+    /**
+     * Without special values the inputs are multiples of 2⁻²¹ below 4 in magnitude, so every sum
+     * here is exact in double whatever the order, and must be the reference's.
+     */
     @Test
     void reduceMatchesTheReference() {
         int[][] shapes = {{1}, {7}, {8}, {17}, {257}, {3, 1}, {3, 9}, {3, 16}, {3, 129}, {2, 3, 9}, {4, 5, 17}};
@@ -76,6 +83,9 @@ class SimdBackendTest {
                             Strided src = from.on(Operands.random(type, rng, from.storageSize(shape), specials));
                             for (View to : Operands.destinationViews(kept)) {
                                 for (ReduceOp op : ReduceOp.values()) {
+                                    if (op == ReduceOp.SUM && specials && type == Type.FLOAT32) {
+                                        continue;  // special values make float sums order-dependent
+                                    }
                                     Storage expected = Operands.sentinel(type, to.storageSize(kept));
                                     Storage actual = Operands.copy(expected);
                                     reference.reduce(op, src, shape, reducedRank, to.on(expected));

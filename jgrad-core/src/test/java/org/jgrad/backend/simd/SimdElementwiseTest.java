@@ -1,7 +1,7 @@
 package org.jgrad.backend.simd;
 
-import static org.jgrad.backend.simd.Operands.assertSameBits;
-import static org.jgrad.backend.simd.Operands.assertWithinUlps;
+import static org.jgrad.backend.Operands.assertSameBits;
+import static org.jgrad.backend.Operands.assertWithinUlps;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -10,12 +10,13 @@ import java.util.Set;
 import org.jgrad.Rng;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.BinaryOp;
+import org.jgrad.backend.Operands.Type;
+import org.jgrad.backend.Operands.View;
+import org.jgrad.backend.Operands;
 import org.jgrad.backend.ReferenceBackend;
 import org.jgrad.backend.Storage;
 import org.jgrad.backend.Strided;
 import org.jgrad.backend.UnaryOp;
-import org.jgrad.backend.simd.Operands.Type;
-import org.jgrad.backend.simd.Operands.View;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

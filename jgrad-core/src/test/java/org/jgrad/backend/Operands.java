@@ -1,4 +1,4 @@
-package org.jgrad.backend.simd;
+package org.jgrad.backend;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -6,32 +6,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jgrad.Rng;
-import org.jgrad.backend.Storage;
-import org.jgrad.backend.Strided;
 
 /**
- * Operands and comparisons for the tests that hold the SIMD backend to the reference backend:
+ * Operands and comparisons for the tests that hold the faster backends to the reference backend:
  * random storages salted with special values, the layouts a kernel may be handed, and
  * element-by-element comparisons of whole storages (so that elements a kernel should not touch
  * are checked as well).
  */
-final class Operands {
+public final class Operands {
 
     /** Lengths that straddle the 8-float vector: tails of every size, several vectors, more than 128 and 256. */
-    static final int[] LENGTHS = {1, 3, 7, 8, 9, 15, 16, 17, 127, 129, 257};
+    public static final int[] LENGTHS = {1, 3, 7, 8, 9, 15, 16, 17, 127, 129, 257};
 
     /** What every destination storage holds before a kernel runs. */
-    static final double SENTINEL = -12345.5;
+    public static final double SENTINEL = -12345.5;
 
     /** NaN, infinities, signed zeros, the largest and smallest values (subnormal included), and a few plain ones. */
-    static final float[] FLOAT_SPECIALS = {
+    public static final float[] FLOAT_SPECIALS = {
         Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
         Float.MAX_VALUE, -Float.MAX_VALUE, 1e30f, -3e20f, Float.MIN_NORMAL, -Float.MIN_NORMAL,
         Float.MIN_VALUE, -Float.MIN_VALUE, 1e-40f, -3e-39f, 1e-30f, 1f, -1f, 0.5f, 2f, -88.5f, 89f,
     };
 
     /** The float64 counterparts of {@link #FLOAT_SPECIALS}. */
-    static final double[] DOUBLE_SPECIALS = {
+    public static final double[] DOUBLE_SPECIALS = {
         Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0,
         Double.MAX_VALUE, -Double.MAX_VALUE, 1e300, -3e200, Double.MIN_NORMAL, -Double.MIN_NORMAL,
         Double.MIN_VALUE, -Double.MIN_VALUE, 1e-310, -3e-320, 1e-300, 1.0, -1.0, 0.5, 2.0, -745.5, 710.0,
@@ -39,13 +37,13 @@ final class Operands {
     };
 
     /** The element types the kernels are compared in. */
-    enum Type { FLOAT32, FLOAT64 }
+    public enum Type { FLOAT32, FLOAT64 }
 
     /** A named place for an operand of some shape: offset and strides into a storage. */
-    record View(String name, int offset, int[] strides) {
+    public record View(String name, int offset, int[] strides) {
 
         /** Elements a storage needs so that this view of {@code shape} fits, plus a little slack. */
-        int storageSize(int[] shape) {
+        public int storageSize(int[] shape) {
             int last = offset;
             for (int d = 0; d < shape.length; d++) {
                 last += Math.max(shape[d] - 1, 0) * Math.max(strides[d], 0);
@@ -53,7 +51,7 @@ final class Operands {
             return last + 4;
         }
 
-        Strided on(Storage storage) {
+        public Strided on(Storage storage) {
             return new Strided(storage, offset, strides);
         }
 
@@ -67,7 +65,7 @@ final class Operands {
     }
 
     /** Shapes for element-wise kernels: each length as a vector and as the rows of a 3-row matrix, a scalar, a 3-D block. */
-    static List<int[]> elementwiseShapes() {
+    public static List<int[]> elementwiseShapes() {
         List<int[]> shapes = new ArrayList<>();
         shapes.add(new int[0]);
         for (int n : LENGTHS) {
@@ -83,7 +81,7 @@ final class Operands {
      * broadcast (stride 0), every second element, transposed (column-major; stride 3 for a
      * vector), and one broadcast scalar.
      */
-    static List<View> sourceViews(int[] shape) {
+    public static List<View> sourceViews(int[] shape) {
         int rank = shape.length;
         int[] packed = Strided.rowMajorStrides(shape);
         int[] broadcast = packed.clone();
@@ -113,7 +111,7 @@ final class Operands {
      * Ways a destination may be laid out: a view into a wider array (rows padded by 4, at an
      * offset), and a transposed one whose inner stride is not 1.
      */
-    static List<View> destinationViews(int[] shape) {
+    public static List<View> destinationViews(int[] shape) {
         int rank = shape.length;
         int[] padded = new int[rank];
         int[] transposed = new int[rank];
@@ -134,7 +132,7 @@ final class Operands {
      * Random values in [-4, 4) where, if {@code specials}, about one element in four is one of
      * the special values instead.
      */
-    static Storage random(Type type, Rng rng, int size, boolean specials) {
+    public static Storage random(Type type, Rng rng, int size, boolean specials) {
         return switch (type) {
             case FLOAT32 -> {
                 float[] data = new float[size];
@@ -156,7 +154,7 @@ final class Operands {
     }
 
     /** A storage of the given type filled with {@code value}. */
-    static Storage filled(Type type, int size, double value) {
+    public static Storage filled(Type type, int size, double value) {
         return switch (type) {
             case FLOAT32 -> {
                 float[] data = new float[size];
@@ -172,12 +170,12 @@ final class Operands {
     }
 
     /** A storage of {@code size} elements filled with {@link #SENTINEL}. */
-    static Storage sentinel(Type type, int size) {
+    public static Storage sentinel(Type type, int size) {
         return filled(type, size, SENTINEL);
     }
 
     /** An independent copy. */
-    static Storage copy(Storage storage) {
+    public static Storage copy(Storage storage) {
         return switch (storage) {
             case Storage.Floats f -> new Storage.Floats(f.data().clone());
             case Storage.Doubles d -> new Storage.Doubles(d.data().clone());
@@ -186,14 +184,14 @@ final class Operands {
     }
 
     /** The type of a floating-point storage. */
-    static Type typeOf(Storage storage) {
+    public static Type typeOf(Storage storage) {
         return storage instanceof Storage.Floats ? Type.FLOAT32 : Type.FLOAT64;
     }
 
     /**
      * Every element the same bits, except that any NaN matches any NaN; zeros must agree in sign.
      */
-    static void assertSameBits(Storage expected, Storage actual, String context) {
+    public static void assertSameBits(Storage expected, Storage actual, String context) {
         assertSameSize(expected, actual, context);
         for (int i = 0; i < expected.size(); i++) {
             if (!sameBits(expected, actual, i)) {
@@ -207,7 +205,7 @@ final class Operands {
      * storage's precision), with the same classification: NaN where the reference is NaN, the
      * same infinity, the same signed zero.
      */
-    static void assertWithinUlps(Storage expected, Storage actual, int ulps, String context) {
+    public static void assertWithinUlps(Storage expected, Storage actual, int ulps, String context) {
         assertSameSize(expected, actual, context);
         for (int i = 0; i < expected.size(); i++) {
             if (sameBits(expected, actual, i)) {
