@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -31,12 +32,14 @@ import java.util.stream.Collectors;
  * missing), {@code --data DIR} (default {@code /usr/share/datasets/fashion-mnist}), {@code
  * --python FILE} (default {@code /usr/bin/python3}), {@code --jvm-args "ARGS"} (added to jgrad's
  * JVMs, e.g. {@code -Xmx512m}), {@code --peak GFLOPS} (FP32 peak per core, default 126: {@code
- * PeakFlopsBenchmark.fma256} on the machine of {@code BENCHMARKS.md}). Progress goes to standard
- * error, the tables to standard output.
+ * PeakFlopsBenchmark.fma256} on the machine of {@code BENCHMARKS.md}), {@code --quiet-wait
+ * SECONDS} (before each training, wait up to this long, default 300, until other processes use
+ * under 0.2 cores; 0 to not wait). Progress goes to standard error, the tables to standard output.
  */
 public final class EndToEnd {
 
     private static final String SCRIPT = "src/main/python/fashion_mnist_torch.py";
+    private static final double QUIET_CORES = 0.2;
 
     private int epochs = 3;
     private int runs = 3;
@@ -46,6 +49,8 @@ public final class EndToEnd {
     private String python = "/usr/bin/python3";
     private List<String> jvmArgs = List.of();
     private double peakPerCore = 126;
+    private int quietWaitSeconds = 300;
+    private double waitedSeconds;
 
     private EndToEnd() {
     }
@@ -70,9 +75,10 @@ public final class EndToEnd {
                 case "--python" -> python = value(args, ++i, arg);
                 case "--jvm-args" -> jvmArgs = List.of(value(args, ++i, arg).trim().split("\\s+"));
                 case "--peak" -> peakPerCore = Double.parseDouble(value(args, ++i, arg));
+                case "--quiet-wait" -> quietWaitSeconds = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("EndToEnd: unknown option '" + arg + "'; options: --epochs N,"
                         + " --runs R, --threads 1,2, --torch, --data DIR, --python FILE, --jvm-args \"ARGS\","
-                        + " --peak GFLOPS");
+                        + " --peak GFLOPS, --quiet-wait SECONDS");
             }
         }
     }
@@ -113,22 +119,47 @@ public final class EndToEnd {
             }
         }
         System.out.printf(Locale.ROOT, "End-to-end Fashion-MNIST MLP, %d epochs × %d runs, %s: %s to %s; load average"
-                + " before %s, after %s. jgrad: JDK %s, backend %s, JVM options %s.%n%n", epochs, runs, cpu(), start,
-                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), loadBefore, loadAverage(), Runtime.version(),
-                backend, jvmArgs.isEmpty() ? "default" : String.join(" ", jvmArgs));
+                + " before %s, after %s; %.0f s spent waiting for other processes to go quiet. jgrad: JDK %s,"
+                + " backend %s, JVM options %s.%n%n", epochs, runs, cpu(), start,
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), loadBefore, loadAverage(), waitedSeconds,
+                Runtime.version(), backend, jvmArgs.isEmpty() ? "default" : String.join(" ", jvmArgs));
         System.out.print(report.markdown());
     }
 
     private TrainingResult train(String name, int run, int t, List<String> command, Map<String, String> environment)
             throws IOException, InterruptedException {
+        waitForQuiet();
         progress("run %d/%d, %s on %d thread(s): %s%s", run, runs, name, t, environment.isEmpty() ? ""
                 : environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + " ").sorted()
                         .collect(Collectors.joining()), String.join(" ", command));
         TrainingResult result = TrainingResult.parse(MeasuredProcess.run(command, environment));
-        progress("  epoch seconds %s, test accuracy %.4f, peak RSS %.0f MiB, other processes %.2f cores",
-                result.epochs().stream().map(e -> String.format(Locale.ROOT, "%.2f", e.seconds())).toList(),
-                result.finalAccuracy(), result.peakRssMib(), result.process().otherCores());
+        progress("  epoch seconds %s, MiB allocated per step %s, test accuracy %.4f, peak RSS %.0f MiB,"
+                + " other processes %.2f cores", figures(result, TrainingResult.Epoch::seconds, 1),
+                figures(result, TrainingResult.Epoch::allocatedBytesPerStep, 1 << 20), result.finalAccuracy(),
+                result.peakRssMib(), result.process().otherCores());
         return result;
+    }
+
+    /**
+     * Waits, up to {@code --quiet-wait} seconds in all per training, until other processes keep
+     * less than {@value #QUIET_CORES} cores busy over a second: a neighbour's build on a 2-core
+     * machine halves a 2-thread measurement.
+     */
+    private void waitForQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + quietWaitSeconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        double others = MeasuredProcess.otherCores(1000);
+        while (others >= QUIET_CORES && System.nanoTime() < deadline) {
+            progress("  waiting: other processes use %.2f cores", others);
+            others = MeasuredProcess.otherCores(10_000);
+        }
+        waitedSeconds += (System.nanoTime() - start) / 1e9;
+    }
+
+    private static List<String> figures(TrainingResult result, ToDoubleFunction<TrainingResult.Epoch> figure,
+            double unit) {
+        return result.epochs().stream().map(e -> String.format(Locale.ROOT, "%.2f", figure.applyAsDouble(e) / unit))
+                .toList();
     }
 
     private List<String> jgradCommand(int t) {
@@ -149,13 +180,16 @@ public final class EndToEnd {
     }
 
     /**
-     * PyTorch's thread count set as its documentation asks, in the environment: {@code
-     * torch.set_num_threads} alone leaves OpenBLAS (Debian's PyTorch calls it as its BLAS) on its
-     * own default of one thread per core, and on 1 thread that made epochs several times slower
-     * here, its threads contending with OpenMP's.
+     * PyTorch's thread count set in the environment as well: {@code torch.set_num_threads}
+     * alone leaves OpenBLAS (Debian's PyTorch calls it as its BLAS) on one thread per core, and
+     * OpenMP's threads spin between parallel regions, on the cores OpenBLAS's threads need. On
+     * the 2-core machine of {@code BENCHMARKS.md}, an epoch on 2 threads took 40–47 s so, 2.6–3.7
+     * s with both libraries on 2 threads, and 0.8 s, as on 1 thread, once OpenMP's threads wait
+     * passively; under a neighbour's load 1 thread suffered too.
      */
     private static Map<String, String> torchEnvironment(int t) {
-        return Map.of("OMP_NUM_THREADS", Integer.toString(t), "OPENBLAS_NUM_THREADS", Integer.toString(t));
+        return Map.of("OMP_NUM_THREADS", Integer.toString(t), "OPENBLAS_NUM_THREADS", Integer.toString(t),
+                "OMP_WAIT_POLICY", "PASSIVE");
     }
 
     /**

@@ -112,9 +112,10 @@ final class EndToEndReport {
 
     /** Every run's figures, in the order they ran. */
     private String runs() {
-        var out = new StringBuilder("Every run (epoch seconds in order, the first one the warm-up):\n\n"
-                + "| threads | run | implementation | epoch seconds | test accuracy | peak RSS MiB | process seconds"
-                + " | others' cores |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        var out = new StringBuilder("Every run (per-epoch figures in order, the first epoch the warm-up):\n\n"
+                + "| threads | run | implementation | epoch seconds | MiB allocated per step | GC seconds per epoch"
+                + " | test accuracy | peak RSS MiB | process seconds | others' cores |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (int threads : jgrad.keySet()) {
             List<TrainingResult> j = jgrad.get(threads);
             List<TrainingResult> t = torch.getOrDefault(threads, List.of());
@@ -129,10 +130,19 @@ final class EndToEndReport {
     }
 
     private static String runRow(int threads, int run, String implementation, TrainingResult r) {
-        List<String> seconds = r.epochs().stream().map(e -> format(e.seconds(), "%.2f")).toList();
-        return String.format(Locale.ROOT, "| %d | %d | %s | %s | %.4f | %s | %.1f | %s |%n", threads, run, implementation,
-                String.join(", ", seconds), r.finalAccuracy(), format(r.peakRssMib(), "%.0f"),
+        return String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %.4f | %s | %.1f | %s |%n", threads, run,
+                implementation, epochs(r, TrainingResult.Epoch::seconds, "%.2f"),
+                epochs(r, e -> e.allocatedBytesPerStep() / (1 << 20), "%.1f"),
+                epochs(r, TrainingResult.Epoch::gcSeconds, "%.3f"), r.finalAccuracy(), format(r.peakRssMib(), "%.0f"),
                 r.process().wallSeconds(), format(r.process().otherCores(), "%.2f"));
+    }
+
+    /** One figure of every epoch, in order, or {@code -} when unmeasured. */
+    private static String epochs(TrainingResult r, ToDoubleFunction<TrainingResult.Epoch> figure, String format) {
+        if (Double.isNaN(figure.applyAsDouble(r.epochs().getFirst()))) {
+            return "-";
+        }
+        return String.join(", ", r.epochs().stream().map(e -> format(figure.applyAsDouble(e), format)).toList());
     }
 
     private static void row(StringBuilder rows, String figure, String jgrad, String torch, String ratio) {

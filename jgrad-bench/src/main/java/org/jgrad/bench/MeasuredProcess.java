@@ -45,9 +45,24 @@ record MeasuredProcess(List<String> lines, double wallSeconds, double otherCores
         if (exit != 0) {
             throw new IOException("exit code " + exit + " from " + String.join(" ", command));
         }
-        double others = before == null || after == null ? Double.NaN
+        return new MeasuredProcess(lines, seconds, others(before, after, seconds));
+    }
+
+    /**
+     * The average number of cores that processes other than this JVM (and its finished
+     * children) kept busy over the next {@code millis} milliseconds; NaN without {@code /proc}.
+     */
+    static double otherCores(long millis) throws InterruptedException {
+        long[] before = cpuTicks();
+        long start = System.nanoTime();
+        Thread.sleep(millis);
+        long[] after = cpuTicks();
+        return others(before, after, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static double others(long[] before, long[] after, double seconds) {
+        return before == null || after == null ? Double.NaN
                 : Math.max(0, (after[0] - before[0]) - (after[1] - before[1])) / TICKS_PER_SECOND / seconds;
-        return new MeasuredProcess(lines, seconds, others);
     }
 
     /**
