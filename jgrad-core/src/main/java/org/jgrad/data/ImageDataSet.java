@@ -66,9 +66,14 @@ public final class ImageDataSet implements DataSet {
         return batch(Examples.identity(size())).features();
     }
 
+    /** The labels alone: no image is converted to floats for them. */
     @Override
     public Tensor targets() {
-        return batch(Examples.identity(size())).targets();
+        long[] targets = new long[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            targets[i] = labels[i];
+        }
+        return Tensor.of(targets, targets.length);
     }
 
     @Override

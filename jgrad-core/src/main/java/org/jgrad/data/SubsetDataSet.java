@@ -24,9 +24,10 @@ final class SubsetDataSet extends DataSetView {
         return source.batch(indices).features();
     }
 
+    /** The selected rows of the source's targets, without forming any features. */
     @Override
     public Tensor targets() {
-        return source.batch(indices).targets();
+        return source.targets().indexSelect(0, Examples.indexTensor(indices, source.size()));
     }
 
     @Override
