@@ -33,9 +33,13 @@ public final class ProgressBar implements Callback {
     private double metricSum;
     private long seen;
 
-    /** Progress on standard error: a bar if the program runs on a terminal, else one line per epoch. */
+    /**
+     * Progress on standard error: a bar if it is a terminal, else one line per epoch. Java cannot
+     * test standard error itself, so a launcher may say with {@code -Djgrad.stderr.terminal=true|false};
+     * without it, a program whose input and output are a terminal counts as on one.
+     */
     public ProgressBar() {
-        this(System.err, onTerminal());
+        this(System.err, stderrIsTerminal());
     }
 
     /** Progress on {@code out}: a bar when {@code terminal}, else one line per epoch. */
@@ -44,8 +48,12 @@ public final class ProgressBar implements Callback {
         this.terminal = terminal;
     }
 
-    /** Whether the program's input and output are an interactive terminal. */
-    static boolean onTerminal() {
+    /** Whether standard error is a terminal, as the launcher said or as the console suggests. */
+    static boolean stderrIsTerminal() {
+        String said = System.getProperty("jgrad.stderr.terminal");
+        if (said != null) {
+            return Boolean.parseBoolean(said);
+        }
         Console console = System.console();
         return console != null && console.isTerminal();
     }
