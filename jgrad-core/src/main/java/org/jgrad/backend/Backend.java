@@ -83,4 +83,12 @@ public interface Backend {
      * {@code indexShape}, in row-major order of {@code p}.
      */
     void scatterAdd(Strided dst, int dim, Strided index, Strided src, int[] indexShape);
+
+    /**
+     * {@code dst[dstOffset + i] = (src[srcOffset + i] & 0xFF) / divisor} for {@code i < length}:
+     * unsigned bytes (pixels, say) to float32, scaled by one float division each, so every
+     * backend gives the same bits (a multiplication by the reciprocal would not). The data sets
+     * that keep images as bytes form their batches with it.
+     */
+    void unsignedBytesToFloats(byte[] src, int srcOffset, float[] dst, int dstOffset, int length, float divisor);
 }

@@ -69,4 +69,9 @@ public abstract class DelegatingBackend implements Backend {
     public void scatterAdd(Strided dst, int dim, Strided index, Strided src, int[] indexShape) {
         fallback.scatterAdd(dst, dim, index, src, indexShape);
     }
+
+    @Override
+    public void unsignedBytesToFloats(byte[] src, int srcOffset, float[] dst, int dstOffset, int length, float divisor) {
+        fallback.unsignedBytesToFloats(src, srcOffset, dst, dstOffset, length, divisor);
+    }
 }

@@ -241,4 +241,11 @@ public final class ReferenceBackend implements Backend {
             }
         });
     }
+
+    @Override
+    public void unsignedBytesToFloats(byte[] src, int srcOffset, float[] dst, int dstOffset, int length, float divisor) {
+        for (int i = 0; i < length; i++) {
+            dst[dstOffset + i] = (src[srcOffset + i] & 0xFF) / divisor;
+        }
+    }
 }

@@ -3,6 +3,8 @@ package org.jgrad.data;
 import java.util.List;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
+import org.jgrad.backend.Backend;
+import org.jgrad.backend.Backends;
 
 /**
  * Labelled images kept as unsigned bytes, one a pixel, until a batch is formed: a batch scales
@@ -82,11 +84,9 @@ public final class ImageDataSet implements DataSet {
         int perImage = Shape.numel(imageShape);
         float[] values = new float[indices.length * perImage];
         long[] targets = new long[indices.length];
+        Backend backend = Backends.current();
         for (int i = 0; i < indices.length; i++) {
-            int from = indices[i] * perImage;
-            for (int p = 0; p < perImage; p++) {
-                values[i * perImage + p] = (pixels[from + p] & 0xFF) / 255f;
-            }
+            backend.unsignedBytesToFloats(pixels, indices[i] * perImage, values, i * perImage, perImage, 255f);
             targets[i] = labels[indices[i]];
         }
         int[] shape = new int[] {indices.length, imageShape[0], imageShape[1], imageShape[2]};

@@ -16,7 +16,8 @@ import org.jgrad.backend.WorkerPool;
  * Kernels on the Vector API for float32 data: the blocked matrix product of {@link FloatGemm}
  * (with a dense layer's bias and ReLU fused into its stores), element-wise maps over rows whose
  * inner stride is 1 (or 0, a broadcast value), reductions along packed rows or columns ({@link
- * FloatReductions}) and the Adam update ({@link FloatAdam}). Everything else — float64, int64,
+ * FloatReductions}), the Adam update ({@link FloatAdam}) and unsigned bytes to floats ({@link
+ * UnsignedBytes}). Everything else — float64, int64,
  * mixed types, other layouts, the log-softmax — goes to the {@link ReferenceBackend}, whose
  * results these kernels are tested against. Work is split between threads only where each
  * output is computed whole by one chunk, so the thread count changes no bit.
@@ -198,5 +199,11 @@ public final class SimdBackend extends DelegatingBackend {
         int chunks = (n + ADAM_CHUNK - 1) / ADAM_CHUNK;
         WorkerPool.shared().run(chunks, chunk -> kernel.update(buffers, chunk * ADAM_CHUNK,
                 Math.min(n, (chunk + 1) * ADAM_CHUNK)));
+    }
+
+    /** Eight bytes a step ({@link UnsignedBytes}), on the calling thread: one image is too little to hand off. */
+    @Override
+    public void unsignedBytesToFloats(byte[] src, int srcOffset, float[] dst, int dstOffset, int length, float divisor) {
+        UnsignedBytes.toFloats(src, srcOffset, dst, dstOffset, length, divisor);
     }
 }
