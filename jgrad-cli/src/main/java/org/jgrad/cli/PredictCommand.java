@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jgrad.Tensor;
-import org.jgrad.data.DataSet;
 import org.jgrad.data.Task;
 import org.jgrad.io.AtomicFile;
 import org.jgrad.train.Predictions;
@@ -59,8 +58,7 @@ final class PredictCommand implements Callable<Integer> {
         StoredModel stored = model.load();
         Preprocessing preprocessing = stored.preprocessing();
         Tensor inputs = preprocessing.inputs(data);
-        Tensor outputs = preprocessing.answers(Predictions.of(stored.model(), DataSet.of(inputs,
-                Tensor.zeros(inputs.shape()[0], 1)), Report.BATCH));
+        Tensor outputs = preprocessing.answers(Predictions.of(stored.model(), inputs, Report.BATCH));
         List<String> header = new ArrayList<>(List.of("prediction"));
         boolean classification = preprocessing.task() == Task.CLASSIFICATION;
         Tensor probabilities = classification ? outputs.softmax(1) : null;

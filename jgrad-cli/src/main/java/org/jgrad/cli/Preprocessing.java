@@ -56,9 +56,7 @@ sealed interface Preprocessing {
 
         @Override
         public DataSet labeled(DataSpec spec) throws IOException {
-            DataSet data = schema.dataSet(DataSpec.table(spec));
-            return DataSet.of(features.transform(data.features()), data.targets())
-                    .withNames(data.featureNames(), data.classNames());
+            return features.transform(schema.dataSet(DataSpec.table(spec)));
         }
 
         @Override

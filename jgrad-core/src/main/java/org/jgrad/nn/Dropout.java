@@ -55,12 +55,6 @@ public final class Dropout extends Module {
 
     /** Restarts the mask stream from {@code rng}. */
     @Override
-    protected void reset(Rng rng) {
-        restartStreams(rng);
-    }
-
-    /** Restarts the mask stream from {@code rng}. */
-    @Override
     protected void restartStreams(Rng rng) {
         this.rng = rng;
     }

@@ -46,12 +46,6 @@ public final class GaussianNoise extends Module {
 
     /** Restarts the noise stream from {@code rng}. */
     @Override
-    protected void reset(Rng rng) {
-        restartStreams(rng);
-    }
-
-    /** Restarts the noise stream from {@code rng}. */
-    @Override
     protected void restartStreams(Rng rng) {
         this.rng = rng;
     }

@@ -158,9 +158,11 @@ public abstract class Module {
 
     /**
      * Draws this module's own initial parameters (not its children's) and restarts its random
-     * streams from {@code rng}; runs without recording a graph. Does nothing by default.
+     * streams from {@code rng}; runs without recording a graph. By default there are no
+     * parameters to draw, so it only {@linkplain #restartStreams(Rng) restarts the streams}.
      */
     protected void reset(Rng rng) {
+        restartStreams(rng);
     }
 
     /**
