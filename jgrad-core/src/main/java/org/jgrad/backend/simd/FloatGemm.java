@@ -5,18 +5,20 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Single-precision matrix product {@code C = A·B} in the Goto/BLIS shape: B is packed into
- * panels of NR columns and A into 4-row panels, one {@code KC}-deep slice of k at a time, and a
- * 4×NR micro-kernel keeps its tile of C in eight vector registers while it streams the two
- * panels. NR is two vectors: 32 floats with 512-bit vectors, used where the CPU runs them (this
- * is what {@code FloatVector.SPECIES_PREFERRED} says), else 16 with 256-bit ones; the system
- * property {@value #BITS_PROPERTY} forces one. Packing reads any strides, so transposed operands
- * cost nothing extra.
+ * panels of NR columns, one {@code KC}-deep slice of k at a time, and a micro-kernel keeps an
+ * MR×NR tile of C in registers while it streams an A panel of MR rows and a B panel. NR is two
+ * vectors. With 512-bit vectors, used where the CPU runs them (this is what {@code
+ * FloatVector.SPECIES_PREFERRED} says), the tile is 8×32 and a row-major A is read in place;
+ * with 256-bit ones it is 4×16 and A is packed too. The system property {@value #BITS_PROPERTY}
+ * forces a width. Packing reads any strides, so transposed operands cost nothing extra.
  *
- * <p>Why this shape: 4×16 is the largest tile whose accumulators, two B vectors and a broadcast
- * fit the 16 AVX2 registers (6×16 spills and runs at half speed); with AVX-512 the same tile,
- * twice as wide, does twice the work per instruction (1.5× faster on the MLP's products on a
- * Zen 5). A B panel of NR × 256 floats (16 or 32 KiB) stays in L1 while every A panel of the
- * block passes over it; the A block (128 × 256 floats) and the B slice stay in L2.
+ * <p>Why these shapes: 4×16 is the largest tile whose eight accumulators, two B vectors and a
+ * broadcast fit the 16 AVX2 registers (6×16 spills and runs at half speed). AVX-512 has 32
+ * registers, room for 8×32's sixteen accumulators, which halve the loads per multiply-add of a
+ * 4×32 tile: on a Zen 5 the MLP's large products went from 390 to 296 µs ({@code X·W}) and 341
+ * to 266 µs ({@code Xᵀ·dY}), packing copies included. A B panel of NR × 256 floats (16 or 32
+ * KiB) stays in L1 while every A panel of the block passes over it; the A block (128 × 256
+ * floats) and the B slice stay in L2.
  *
  * <p>Determinism: each element of C is a chain of fused multiply-adds over p in order, restarted
  * at every k slice and added to the earlier slices' total, whatever the row range a call covers
@@ -32,8 +34,9 @@ final class FloatGemm {
             Math.clamp(FloatVector.SPECIES_PREFERRED.vectorBitSize(), 256, 512)));
     private static final int LANES = SPECIES.length();
     private static final FloatVector ZERO = FloatVector.zero(SPECIES);
-    static final int MR = 4;
+    static final int MR = LANES == 16 ? 8 : 4;
     static final int NR = 2 * LANES;
+    private static final VectorSpecies<Float> PANEL = MR == 8 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_128;
     private static final int KC = 256;
     private static final int MC = 128;
 
@@ -99,13 +102,23 @@ final class FloatGemm {
             packB(b, p0, kc, n, packedB);
             for (int i0 = rowStart; i0 < rowEnd; i0 += MC) {
                 int mc = Math.min(MC, rowEnd - i0);
-                packA(a, i0, mc, p0, kc, packedA);
+                boolean inPlace = MR == 8 && a.colStride() == 1;
+                packA(a, i0, mc, p0, kc, packedA, inPlace);
                 for (int jp = 0; jp < panels; jp++) {
                     int cols = Math.min(NR, n - jp * NR);
                     for (int ip = 0; ip * MR < mc; ip++) {
                         int rows = Math.min(MR, mc - ip * MR);
-                        kernel(packedA, ip * MR * kc, packedB, jp * NR * kc, kc,
-                                c, i0 + ip * MR, jp * NR, rows, cols, p0 > 0, last, tile);
+                        int row = i0 + ip * MR;
+                        if (MR == 4) {
+                            kernel4(packedA, ip * MR * kc, packedB, jp * NR * kc, kc,
+                                    c, row, jp * NR, rows, cols, p0 > 0, last, tile);
+                        } else if (inPlace && rows == MR) {
+                            kernel8Rows(a.data(), a.offset() + row * a.rowStride() + p0, a.rowStride(),
+                                    packedB, jp * NR * kc, kc, c, row, jp * NR, rows, cols, p0 > 0, last, tile);
+                        } else {
+                            kernel8(packedA, ip * MR * kc, packedB, jp * NR * kc, kc,
+                                    c, row, jp * NR, rows, cols, p0 > 0, last, tile);
+                        }
                     }
                 }
             }
@@ -128,7 +141,14 @@ final class FloatGemm {
             int cols = Math.min(NR, n - jp * NR);
             int base = jp * kc * NR;
             int from = b.offset() + p0 * b.rowStride() + jp * NR * b.colStride();
-            if (b.colStride() == 1 || b.rowStride() != 1) {
+            if (b.colStride() == 1 && cols == NR) {
+                for (int p = 0; p < kc; p++) {
+                    for (int h = 0; h < NR; h += LANES) {
+                        FloatVector.fromArray(SPECIES, b.data(), from + p * b.rowStride() + h)
+                                .intoArray(packed, base + p * NR + h);
+                    }
+                }
+            } else if (b.colStride() == 1 || b.rowStride() != 1) {
                 for (int p = 0; p < kc; p++) {
                     for (int j = 0; j < cols; j++) {
                         packed[base + p * NR + j] = b.data()[from + p * b.rowStride() + j * b.colStride()];
@@ -153,12 +173,19 @@ final class FloatGemm {
      * A rows {@code i0..i0+mc}, columns {@code p0..p0+kc}, as panels of MR rows: {@code
      * packed[(panel·kc + p)·MR + r]}, zero-padded. Reads along whichever stride of A is 1.
      */
-    private static void packA(Matrix a, int i0, int mc, int p0, int kc, float[] packed) {
+    private static void packA(Matrix a, int i0, int mc, int p0, int kc, float[] packed, boolean onlyEdge) {
         for (int ip = 0; ip * MR < mc; ip++) {
             int base = ip * MR * kc;
             int rows = Math.min(MR, mc - ip * MR);
+            if (onlyEdge && rows == MR) {
+                continue;
+            }
             int from = a.offset() + (i0 + ip * MR) * a.rowStride() + p0 * a.colStride();
-            if (a.rowStride() == 1 && a.colStride() != 1) {
+            if (a.rowStride() == 1 && a.colStride() != 1 && rows == MR) {
+                for (int p = 0; p < kc; p++) {
+                    FloatVector.fromArray(PANEL, a.data(), from + p * a.colStride()).intoArray(packed, base + p * MR);
+                }
+            } else if (a.rowStride() == 1 && a.colStride() != 1) {
                 for (int p = 0; p < kc; p++) {
                     for (int r = 0; r < rows; r++) {
                         packed[base + p * MR + r] = a.data()[from + p * a.colStride() + r];
@@ -180,14 +207,14 @@ final class FloatGemm {
     }
 
     /**
-     * One MR×NR tile of C from an A panel and a B panel of depth kc; adds to C when
+     * One 4×NR tile of C from an A panel and a B panel of depth kc; adds to C when
      * {@code accumulate} (later k slices), else overwrites, then applies {@code epilogue}. The
      * accumulators go through {@code tile}, a scratch of MR×NR floats (see {@link #store}). Edge
      * tiles are not stored with masks: those measured several times slower here, as the Vector
      * API checks their lanes one by one.
      */
-    private static void kernel(float[] pa, int aBase, float[] pb, int bBase, int kc, Matrix c, int row, int col,
-                               int rows, int cols, boolean accumulate, Epilogue epilogue, float[] tile) {
+    private static void kernel4(float[] pa, int aBase, float[] pb, int bBase, int kc, Matrix c, int row, int col,
+                                int rows, int cols, boolean accumulate, Epilogue epilogue, float[] tile) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
@@ -218,6 +245,134 @@ final class FloatGemm {
         c21.intoArray(tile, 2 * NR + LANES);
         c30.intoArray(tile, 3 * NR);
         c31.intoArray(tile, 3 * NR + LANES);
+        store(tile, c, row, col, rows, cols, accumulate, epilogue);
+    }
+
+    /**
+     * {@link #kernel4}'s work for an 8×NR tile (sixteen accumulators: AVX-512 has 32 registers)
+     * whose eight A rows are read where they lie, {@code aData[aBase + r·rowStride + p]}: a
+     * row-major A needs no packing, which cost as much as a tenth of the product.
+     */
+    private static void kernel8Rows(float[] aData, int aBase, int rowStride, float[] pb, int bBase, int kc,
+                                    Matrix c, int row, int col, int rows, int cols, boolean accumulate,
+                                    Epilogue epilogue, float[] tile) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
+        FloatVector c40 = FloatVector.zero(SPECIES), c41 = FloatVector.zero(SPECIES);
+        FloatVector c50 = FloatVector.zero(SPECIES), c51 = FloatVector.zero(SPECIES);
+        FloatVector c60 = FloatVector.zero(SPECIES), c61 = FloatVector.zero(SPECIES);
+        FloatVector c70 = FloatVector.zero(SPECIES), c71 = FloatVector.zero(SPECIES);
+        for (int p = 0; p < kc; p++) {
+            int bi = bBase + p * NR;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, pb, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, pb, bi + LANES);
+            int ai = aBase + p;
+            FloatVector a = FloatVector.broadcast(SPECIES, aData[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(SPECIES, aData[ai + rowStride]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(SPECIES, aData[ai + 2 * rowStride]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(SPECIES, aData[ai + 3 * rowStride]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(SPECIES, aData[ai + 4 * rowStride]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(SPECIES, aData[ai + 5 * rowStride]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(SPECIES, aData[ai + 6 * rowStride]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(SPECIES, aData[ai + 7 * rowStride]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, LANES);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + LANES);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + LANES);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + LANES);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + LANES);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + LANES);
+        c60.intoArray(tile, 6 * NR);
+        c61.intoArray(tile, 6 * NR + LANES);
+        c70.intoArray(tile, 7 * NR);
+        c71.intoArray(tile, 7 * NR + LANES);
+        store(tile, c, row, col, rows, cols, accumulate, epilogue);
+    }
+
+    /**
+     * {@link #kernel8Rows} from a packed A panel. Kept apart because the fixed offsets of a packed
+     * panel run 10 % faster than strided ones (Zen 5, the MLP's {@code Xᵀ·dY}).
+     */
+    private static void kernel8(float[] pa, int aBase, float[] pb, int bBase, int kc, Matrix c, int row, int col,
+                                int rows, int cols, boolean accumulate, Epilogue epilogue, float[] tile) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
+        FloatVector c40 = FloatVector.zero(SPECIES), c41 = FloatVector.zero(SPECIES);
+        FloatVector c50 = FloatVector.zero(SPECIES), c51 = FloatVector.zero(SPECIES);
+        FloatVector c60 = FloatVector.zero(SPECIES), c61 = FloatVector.zero(SPECIES);
+        FloatVector c70 = FloatVector.zero(SPECIES), c71 = FloatVector.zero(SPECIES);
+        for (int p = 0; p < kc; p++) {
+            int bi = bBase + p * NR;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, pb, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, pb, bi + LANES);
+            int ai = aBase + p * MR;
+            FloatVector a = FloatVector.broadcast(SPECIES, pa[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(SPECIES, pa[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(SPECIES, pa[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(SPECIES, pa[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(SPECIES, pa[ai + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(SPECIES, pa[ai + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(SPECIES, pa[ai + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(SPECIES, pa[ai + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, LANES);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + LANES);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + LANES);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + LANES);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + LANES);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + LANES);
+        c60.intoArray(tile, 6 * NR);
+        c61.intoArray(tile, 6 * NR + LANES);
+        c70.intoArray(tile, 7 * NR);
+        c71.intoArray(tile, 7 * NR + LANES);
         store(tile, c, row, col, rows, cols, accumulate, epilogue);
     }
 
