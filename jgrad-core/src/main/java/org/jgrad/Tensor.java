@@ -73,6 +73,10 @@ public final class Tensor {
     private boolean requiresGrad;
     private boolean retainsGrad;
     private Tensor grad;
+    /** Whether {@link #grad} is a buffer of this tensor's own, which {@link #zeroGrad()} may keep for reuse. */
+    private boolean gradIsOwn;
+    /** The gradient buffer {@link #zeroGrad()} kept for the next backward to write into, or null. */
+    private Tensor spareGrad;
 
     private Tensor(Storage storage, int[] shape, int[] strides, int offset, Function gradFn) {
         this.storage = storage;
@@ -441,16 +445,50 @@ public final class Tensor {
 
     /** Replaces the accumulated gradient; it must have this tensor's shape. */
     public void setGrad(Tensor gradient) {
-        if (gradient != null && !Arrays.equals(gradient.shape, shape)) {
-            throw new IllegalArgumentException("setGrad: gradient of shape " + Shape.format(gradient.shape)
-                    + " for a tensor of shape " + Shape.format(shape));
-        }
+        checkGradShape("setGrad", gradient);
         grad = gradient;
+        gradIsOwn = false;
+        spareGrad = null;
     }
 
-    /** Forgets the accumulated gradient, so that the next backward starts from zero. */
+    /**
+     * Adds {@code gradient} (of this tensor's shape) to the accumulated gradient, as {@link
+     * #backward()} does: the first one is copied into a buffer of this tensor's own (the one
+     * {@link #zeroGrad()} kept, if any), later ones are added.
+     */
+    public void accumulateGrad(Tensor gradient) {
+        checkGradShape("accumulateGrad", gradient);
+        if (grad != null) {
+            grad = grad.add(gradient).to(dtype());
+        } else if (spareGrad != null) {
+            Kernels.copyInto(spareGrad, gradient);
+            grad = spareGrad;
+        } else {
+            grad = gradient.to(dtype()).clone();
+        }
+        gradIsOwn = true;
+        spareGrad = null;
+    }
+
+    /**
+     * Forgets the accumulated gradient, so that the next backward starts from zero. A gradient
+     * that backward made is kept as the buffer the next backward writes into, so that training
+     * steps do not allocate gradients again: a tensor {@link #grad()} returned before is then
+     * overwritten; {@link #clone()} it to keep it.
+     */
     public void zeroGrad() {
+        if (gradIsOwn) {
+            spareGrad = grad;
+        }
         grad = null;
+        gradIsOwn = false;
+    }
+
+    private void checkGradShape(String method, Tensor gradient) {
+        if (gradient != null && !Arrays.equals(gradient.shape, shape)) {
+            throw new IllegalArgumentException(method + ": gradient of shape " + Shape.format(gradient.shape)
+                    + " for a tensor of shape " + Shape.format(shape));
+        }
     }
 
     /** Asks backward to keep this intermediate tensor's gradient too (leaves always keep theirs); returns it. */

@@ -30,8 +30,9 @@ import java.util.stream.Collectors;
  * <p>Options: {@code --epochs N} (default 3), {@code --runs R} (default 3), {@code --threads
  * 1,2}, {@code --torch} (the PyTorch reference; skipped with a message when python3 or torch is
  * missing), {@code --data DIR} (default {@code /usr/share/datasets/fashion-mnist}), {@code
- * --python FILE} (default {@code /usr/bin/python3}), {@code --jvm-args "ARGS"} (added to jgrad's
- * JVMs, e.g. {@code -Xmx512m}), {@code --peak GFLOPS} (FP32 peak per core, default 126: {@code
+ * --python FILE} (default {@code /usr/bin/python3}), {@code --jvm-args "ARGS"} (jgrad's JVM
+ * options, default the launcher's {@code -XX:+UseSerialGC -Xms16m}; {@code ""} for the JVM's
+ * own defaults), {@code --peak GFLOPS} (FP32 peak per core, default 126: {@code
  * PeakFlopsBenchmark.fma256} on the machine of {@code BENCHMARKS.md}), {@code --quiet-wait
  * SECONDS} (before each training, wait up to this long, default 300, until other processes use
  * under 0.2 cores; 0 to not wait). Progress goes to standard error, the tables to standard output.
@@ -47,7 +48,8 @@ public final class EndToEnd {
     private boolean torch;
     private Path data = Path.of("/usr/share/datasets/fashion-mnist");
     private String python = "/usr/bin/python3";
-    private List<String> jvmArgs = List.of();
+    /** The JVM options the {@code jgrad} launcher gives the CLI, so that the benchmark measures what users run. */
+    private List<String> jvmArgs = List.of("-XX:+UseSerialGC", "-Xms16m");
     private double peakPerCore = 126;
     private int quietWaitSeconds = 300;
     private double waitedSeconds;
@@ -73,7 +75,8 @@ public final class EndToEnd {
                 case "--torch" -> torch = true;
                 case "--data" -> data = Path.of(value(args, ++i, arg));
                 case "--python" -> python = value(args, ++i, arg);
-                case "--jvm-args" -> jvmArgs = List.of(value(args, ++i, arg).trim().split("\\s+"));
+                case "--jvm-args" -> jvmArgs = Arrays.stream(value(args, ++i, arg).trim().split("\\s+"))
+                        .filter(option -> !option.isEmpty()).toList();
                 case "--peak" -> peakPerCore = Double.parseDouble(value(args, ++i, arg));
                 case "--quiet-wait" -> quietWaitSeconds = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("EndToEnd: unknown option '" + arg + "'; options: --epochs N,"

@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
+import org.jgrad.autograd.ops.Workspace;
 
 /**
  * The backward pass: walks the graph from a result to its leaves in reverse topological order,
  * calling each function's backward rule once and adding up the gradients of values used more
- * than once. The walk uses an explicit stack, so graphs of any depth work.
+ * than once. The walk uses an explicit stack, so graphs of any depth work. The arrays of the
+ * gradients it computes are recycled into the next backward pass ({@link Workspace}); only the
+ * gradients it leaves on tensors outlive it.
  */
 public final class Engine {
 
@@ -36,7 +39,7 @@ public final class Engine {
                     + " does not match the output's shape " + Shape.format(root.shape()));
         }
         Map<Tensor, Tensor> pending = new IdentityHashMap<>();
-        try (var scope = GradMode.noGrad()) {
+        try (var scope = GradMode.noGrad(); var workspace = Workspace.open()) {
             pending.put(root, gradient.detach().to(root.dtype()));
             for (Tensor node : topologicalOrder(root)) {
                 Tensor grad = pending.remove(node);
@@ -44,8 +47,8 @@ public final class Engine {
                     continue;
                 }
                 if (node.isLeaf() || node.retainsGrad()) {
-                    // A private packed copy: gradients flowing in may be views shared with other inputs.
-                    node.setGrad(node.grad() == null ? grad.clone() : node.grad().add(grad));
+                    node.accumulateGrad(grad);
+                    workspace.keep(node.grad());
                 }
                 if (!node.isLeaf()) {
                     propagate(node.gradFn(), grad, pending, retainGraph);

@@ -163,8 +163,10 @@ public final class Idx {
     }
 
     /**
-     * Up to {@code length} bytes, fewer if the data ends early. The buffer grows in chunks as
-     * bytes arrive, so a lying header costs no more memory than the data really there.
+     * Up to {@code length} bytes, fewer if the data ends early. The buffer grows eightfold as
+     * bytes arrive, so a lying header costs at most eight times the memory of the data really
+     * there, while a true one costs little more than the data (Fashion-MNIST's 47 MB of pixels
+     * peak at 55 MB, not the 79 MB that doubling from 1 MiB took).
      */
     private static byte[] readData(IdxInput input, int length) throws IOException {
         byte[] data = new byte[Math.min(length, CHUNK)];
@@ -174,7 +176,7 @@ public final class Idx {
             if (filled < data.length || data.length == length) {
                 return filled == data.length ? data : Arrays.copyOf(data, filled);
             }
-            data = Arrays.copyOf(data, (int) Math.min(length, 2L * data.length));
+            data = Arrays.copyOf(data, (int) Math.min(length, 8L * data.length));
         }
     }
 }

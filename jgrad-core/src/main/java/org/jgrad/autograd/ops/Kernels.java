@@ -26,9 +26,19 @@ public final class Kernels {
         return Backends.current();
     }
 
-    /** A new zero-filled, row-major tensor. */
+    /** A new zero-filled, row-major tensor (its array recycled inside a {@link Workspace} pass). */
     public static Tensor allocate(DType dtype, int[] shape) {
-        return Tensor.fromStorage(dtype.allocate(Shape.numel(shape)), shape, Strided.rowMajorStrides(shape), 0);
+        return allocate(dtype, shape, true);
+    }
+
+    /** A new row-major tensor whose every element the caller's kernel writes: a recycled array is not cleared first. */
+    private static Tensor result(DType dtype, int[] shape) {
+        return allocate(dtype, shape, false);
+    }
+
+    private static Tensor allocate(DType dtype, int[] shape, boolean zeroed) {
+        return Tensor.fromStorage(Workspace.allocate(dtype, Shape.numel(shape), zeroed), shape,
+                Strided.rowMajorStrides(shape), 0);
     }
 
     /** The tensor as a kernel operand. */
@@ -43,7 +53,7 @@ public final class Kernels {
 
     /** {@code op} applied to every element, in a new tensor of {@code dtype}. */
     public static Tensor map(UnaryOp op, Tensor x, DType dtype) {
-        Tensor out = allocate(dtype, x.shape());
+        Tensor out = result(dtype, x.shape());
         backend().map(op, strided(x), strided(out), x.shape());
         return out;
     }
@@ -73,7 +83,7 @@ public final class Kernels {
      */
     public static Tensor zip(String name, BinaryOp op, Tensor a, Tensor b) {
         int[] shape = Shape.broadcast(name, a.shape(), b.shape());
-        Tensor out = allocate(DType.promote(a.dtype(), b.dtype()), shape);
+        Tensor out = result(DType.promote(a.dtype(), b.dtype()), shape);
         backend().zip(op, strided(a, shape), strided(b, shape), strided(out), shape);
         return out;
     }
@@ -81,7 +91,7 @@ public final class Kernels {
     /** {@code mask != 0 ? a : b} with all three broadcast together. */
     public static Tensor where(Tensor mask, Tensor a, Tensor b) {
         int[] shape = Shape.broadcast("where", Shape.broadcast("where", mask.shape(), a.shape()), b.shape());
-        Tensor out = allocate(DType.promote(a.dtype(), b.dtype()), shape);
+        Tensor out = result(DType.promote(a.dtype(), b.dtype()), shape);
         backend().where(strided(mask, shape), strided(a, shape), strided(b, shape), strided(out), shape);
         return out;
     }
@@ -95,7 +105,7 @@ public final class Kernels {
         dims = existing(x.dim(), dims);
         int[] order = keptThenReduced(x.dim(), dims);
         int[] shape = permute(x.shape(), order);
-        Tensor out = allocate(x.dtype(), droppedShape(x.shape(), dims));
+        Tensor out = result(x.dtype(), droppedShape(x.shape(), dims));
         Strided src = new Strided(x.storage(), x.offset(), permute(x.strides(), order));
         backend().reduce(op, src, shape, dims.length, strided(out));
         return keepDim ? out.reshape(reducedShape(x.shape(), dims)) : out;
@@ -113,8 +123,8 @@ public final class Kernels {
         int[] order = keptThenReduced(x.dim(), new int[] {dim});
         int[] shape = permute(x.shape(), order);
         int[] kept = Arrays.copyOf(shape, x.dim() - 1);
-        Tensor values = allocate(x.dtype(), kept);
-        Tensor indices = allocate(DType.INT64, kept);
+        Tensor values = result(x.dtype(), kept);
+        Tensor indices = result(DType.INT64, kept);
         Strided src = new Strided(x.storage(), x.offset(), permute(x.strides(), order));
         backend().reduceWithIndex(op, src, shape, strided(values), strided(indices));
         if (!keepDim) {
@@ -196,7 +206,7 @@ public final class Kernels {
         int[] outShape = Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
-        Tensor out = allocate(DType.promote(a.dtype(), b.dtype()), outShape);
+        Tensor out = result(DType.promote(a.dtype(), b.dtype()), outShape);
         int[] aBatchStrides = batchStrides(a, batch);
         int[] bBatchStrides = batchStrides(b, batch);
         int[] outStrides = out.strides();
@@ -231,7 +241,7 @@ public final class Kernels {
         int k = x.size(1);
         int n = weight.size(0);
         DType dtype = DType.promote(x.dtype(), weight.dtype());
-        Tensor out = allocate(bias == null ? dtype : DType.promote(dtype, bias.dtype()), new int[] {m, n});
+        Tensor out = result(bias == null ? dtype : DType.promote(dtype, bias.dtype()), new int[] {m, n});
         Strided weightT = new Strided(weight.storage(), weight.offset(), new int[] {weight.strides()[1], weight.strides()[0]});
         Strided biasRows = bias == null ? null : new Strided(bias.storage(), bias.offset(), new int[] {0, bias.strides()[0]});
         backend().linear(strided(x), weightT, biasRows, strided(out), m, n, k, activation);
@@ -244,7 +254,7 @@ public final class Kernels {
      * both operands, which leaves the result in {@code x}'s layout. A scalar is a line of one.
      */
     public static Tensor logSoftmax(Tensor x, int dim) {
-        Tensor out = allocate(x.dtype(), x.shape());
+        Tensor out = result(x.dtype(), x.shape());
         if (x.dim() == 0) {
             backend().logSoftmax(new Strided(x.storage(), x.offset(), new int[] {1}), new int[] {1},
                     new Strided(out.storage(), 0, new int[] {1}));
@@ -276,7 +286,7 @@ public final class Kernels {
 
     /** {@code out[p] = x[p with p[dim] = index[p]]}; the caller checked shapes and ranges. */
     public static Tensor gather(Tensor x, int dim, Tensor index) {
-        Tensor out = allocate(x.dtype(), index.shape());
+        Tensor out = result(x.dtype(), index.shape());
         backend().gather(strided(x), dim, strided(index), strided(out), index.shape());
         return out;
     }

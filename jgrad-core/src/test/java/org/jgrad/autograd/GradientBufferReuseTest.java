@@ -1,0 +1,99 @@
+package org.jgrad.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jgrad.Rng;
+import org.jgrad.Tensor;
+import org.jgrad.backend.Storage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Backward passes recycle their arrays into the next pass and {@code zeroGrad} keeps gradient
+ * buffers for the next backward to write into: what is reused must never be something a caller
+ * can still see, and the numbers must not change.
+ */
+class GradientBufferReuseTest {
+
+    private static Tensor randomLeaf(Rng rng, int... shape) {
+        return Tensor.randn(rng, shape).requiresGrad();
+    }
+
+    @Test
+    void aGradientLeftOnALeafIsNotReusedByALaterPass() {
+        Rng rng = new Rng(1);
+        Tensor a = randomLeaf(rng, 64, 32);
+        Tensor b = randomLeaf(rng, 64, 32);
+        a.mul(a).mul(0.5).sum().backward();
+        float[] expected = a.toFloatArray();
+        // Same shapes: every array this pass allocates has the size of a's gradient.
+        b.mul(3.0).exp().mul(b).sum().backward();
+        b.mul(2.0).tanh().sum().backward();
+        assertArrayEquals(expected, a.grad().toFloatArray(), "d(a²/2)/da = a, untouched by b's passes");
+    }
+
+    @Test
+    void zeroGradKeepsTheBufferAndTheNextBackwardWritesTheSameValuesAsAFreshOne() {
+        Rng rng = new Rng(2);
+        Tensor w = randomLeaf(rng, 16, 8);
+        Tensor x = Tensor.randn(rng, 4, 16);
+        x.matmul(w).relu().sum().backward();
+        Tensor first = w.grad();
+        float[] expected = first.toFloatArray();
+        w.zeroGrad();
+        assertNull(w.grad(), "zeroGrad still forgets the gradient");
+        x.matmul(w).relu().sum().backward();
+        assertSame(first.storage(), w.grad().storage(), "the kept buffer is written into");
+        assertArrayEquals(expected, w.grad().toFloatArray());
+    }
+
+    @Test
+    void aGradientTheCallerSetIsNeverWrittenInto() {
+        Rng rng = new Rng(3);
+        Tensor w = randomLeaf(rng, 5);
+        Tensor mine = Tensor.full(7.0, 5);
+        w.setGrad(mine);
+        w.zeroGrad();
+        w.mul(2.0).sum().backward();
+        assertArrayEquals(new float[] {7, 7, 7, 7, 7}, mine.toFloatArray());
+        assertArrayEquals(new float[] {2, 2, 2, 2, 2}, w.grad().toFloatArray());
+    }
+
+    @Test
+    void aSecondPassComputesItsGradientsInTheFirstPassArrays() {
+        Rng rng = new Rng(4);
+        Tensor w = randomLeaf(rng, 32, 16);
+        Tensor x = Tensor.randn(rng, 8, 32);
+        List<Storage> seen = new ArrayList<>();
+        for (int pass = 0; pass < 3; pass++) {
+            w.zeroGrad();
+            new Spy(x.matmul(w), seen).apply().tanh().sum().backward();
+        }
+        assertSame(seen.get(0), seen.get(1), "the gradient reaching the spy lives in the same array every pass");
+        assertSame(seen.get(1), seen.get(2));
+    }
+
+    /** The identity, remembering the storage of the gradient its backward receives. */
+    private static final class Spy extends Function {
+        private final List<Storage> seen;
+
+        Spy(Tensor input, List<Storage> seen) {
+            super(input);
+            this.seen = seen;
+        }
+
+        @Override
+        protected Tensor forward() {
+            return input(0).detach();
+        }
+
+        @Override
+        protected Tensor[] backward(Tensor gradOutput) {
+            seen.add(gradOutput.storage());
+            return new Tensor[] {gradOutput};
+        }
+    }
+}
