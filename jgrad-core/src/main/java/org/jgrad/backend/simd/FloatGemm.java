@@ -58,6 +58,11 @@ final class FloatGemm {
         float get(int row, int col) {
             return data[offset + row * rowStride + col * colStride];
         }
+
+        /** The columns from {@code col} on. */
+        Matrix fromColumn(int col) {
+            return new Matrix(data, offset + col * colStride, rowStride, colStride);
+        }
     }
 
     /**
@@ -68,6 +73,26 @@ final class FloatGemm {
     record Epilogue(float[] bias, int biasOffset, boolean relu) {
         /** Nothing: C is the product. */
         static final Epilogue NONE = new Epilogue(null, 0, false);
+
+        /** The same for the columns from {@code col} on. */
+        Epilogue fromColumn(int col) {
+            return bias == null ? this : new Epilogue(bias, biasOffset + col, relu);
+        }
+    }
+
+    /**
+     * Whether threads should share a product by columns rather than rows. Each thread packs
+     * the operand the other dimension indexes: split by rows, every thread packs all of B;
+     * split by columns, all of A, unless A is read in place. So columns when A is read in
+     * place or is the smaller, rows otherwise.
+     */
+    static boolean splitByColumns(Matrix a, int m, int n) {
+        return readsInPlace(a) || m < n;
+    }
+
+    /** Whether A's full panels are read where they lie rather than packed. */
+    private static boolean readsInPlace(Matrix a) {
+        return MR == 8 && a.colStride() == 1;
     }
 
     /** {@code C[rowStart..rowEnd) = A·B} for an m×k A and a k×n B, rows of C in the given range only. */
@@ -102,7 +127,7 @@ final class FloatGemm {
             packB(b, p0, kc, n, packedB);
             for (int i0 = rowStart; i0 < rowEnd; i0 += MC) {
                 int mc = Math.min(MC, rowEnd - i0);
-                boolean inPlace = MR == 8 && a.colStride() == 1;
+                boolean inPlace = readsInPlace(a);
                 packA(a, i0, mc, p0, kc, packedA, inPlace);
                 for (int jp = 0; jp < panels; jp++) {
                     int cols = Math.min(NR, n - jp * NR);
@@ -137,6 +162,8 @@ final class FloatGemm {
      * zero-padded. Reads along whichever stride of B is 1, so a transposed B packs as fast.
      */
     private static void packB(Matrix b, int p0, int kc, int n, float[] packed) {
+        int[] columnOffsets = new int[LANES];
+        java.util.Arrays.setAll(columnOffsets, j -> j * b.colStride());
         for (int jp = 0, panels = (n + NR - 1) / NR; jp < panels; jp++) {
             int cols = Math.min(NR, n - jp * NR);
             int base = jp * kc * NR;
@@ -152,6 +179,13 @@ final class FloatGemm {
                 for (int p = 0; p < kc; p++) {
                     for (int j = 0; j < cols; j++) {
                         packed[base + p * NR + j] = b.data()[from + p * b.rowStride() + j * b.colStride()];
+                    }
+                }
+            } else if (cols == NR) {
+                for (int p = 0; p < kc; p++) {
+                    for (int h = 0; h < NR; h += LANES) {
+                        FloatVector.fromArray(SPECIES, b.data(), from + h * b.colStride() + p, columnOffsets, 0)
+                                .intoArray(packed, base + p * NR + h);
                     }
                 }
             } else {

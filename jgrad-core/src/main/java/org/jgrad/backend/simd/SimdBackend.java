@@ -154,24 +154,33 @@ public final class SimdBackend extends DelegatingBackend {
                 m, n, k, epilogue);
     }
 
+    /**
+     * The product on the worker pool: split into one block per thread when it is large enough
+     * to repay the hand-off (about 2 MFLOP), by columns or rows as {@link
+     * FloatGemm#splitByColumns} says, else on the caller. Any split gives the same bits.
+     */
     private static void multiply(Storage.Floats x, Strided a, Storage.Floats y, Strided b, Storage.Floats out, Strided c,
                                  int m, int n, int k, FloatGemm.Epilogue epilogue) {
         FloatGemm.Matrix left = matrix(x, a);
         FloatGemm.Matrix right = matrix(y, b);
         FloatGemm.Matrix result = matrix(out, c);
-        int blocks = rowBlocks(m, n, k);
+        boolean large = 2L * m * n * k >= 2_000_000;
+        int threads = WorkerPool.shared().threads();
+        if (large && FloatGemm.splitByColumns(left, m, n) && n >= 2 * FloatGemm.NR) {
+            int panels = (n + FloatGemm.NR - 1) / FloatGemm.NR;
+            int blocks = Math.min(threads, panels);
+            int cols = (panels + blocks - 1) / blocks * FloatGemm.NR;
+            WorkerPool.shared().run(blocks, block -> {
+                int from = block * cols;
+                FloatGemm.multiply(left, right.fromColumn(from), result.fromColumn(from), 0, m,
+                        Math.min(n - from, cols), k, epilogue.fromColumn(from));
+            });
+            return;
+        }
+        int blocks = large && m >= 2 * FloatGemm.MR ? Math.min(threads, m / FloatGemm.MR) : 1;
         int rows = (m + blocks - 1) / blocks;
         WorkerPool.shared().run(blocks, block -> FloatGemm.multiply(left, right, result,
                 block * rows, Math.min(m, (block + 1) * rows), n, k, epilogue));
-    }
-
-    /**
-     * How many row blocks to split a product into: one per thread when the product is large
-     * enough to repay the hand-off (about 2 MFLOP), else one. Any split gives the same bits.
-     */
-    private static int rowBlocks(int m, int n, int k) {
-        boolean large = 2L * m * n * k >= 2_000_000 && m >= 2 * FloatGemm.MR;
-        return large ? Math.min(WorkerPool.shared().threads(), m / FloatGemm.MR) : 1;
     }
 
     private static FloatGemm.Matrix matrix(Storage.Floats storage, Strided operand) {
