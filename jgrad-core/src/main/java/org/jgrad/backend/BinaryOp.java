@@ -12,6 +12,8 @@ public enum BinaryOp {
     POW { public double apply(double a, double b) { return StrictMath.pow(a, b); } },
     MINIMUM { public double apply(double a, double b) { return Math.min(a, b); } },
     MAXIMUM { public double apply(double a, double b) { return Math.max(a, b); } },
+    /** {@code a·[b > 0]}: ReLU's backward rule, gradient {@code a} at output {@code b}, in one pass. */
+    RELU_BACKWARD { public double apply(double a, double b) { return a * (b > 0 ? 1 : 0); } },
     EQ { public double apply(double a, double b) { return a == b ? 1 : 0; } },
     NE { public double apply(double a, double b) { return a != b ? 1 : 0; } },
     LT { public double apply(double a, double b) { return a < b ? 1 : 0; } },

@@ -2,6 +2,7 @@ package org.jgrad.autograd.ops;
 
 import org.jgrad.Tensor;
 import org.jgrad.autograd.Function;
+import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.UnaryOp;
 
 /**
@@ -44,7 +45,7 @@ public final class Linear extends Function {
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        Tensor gz = relu ? g.mul(saved(0).gt(0.0)) : g;
+        Tensor gz = relu ? Kernels.zip("relu", BinaryOp.RELU_BACKWARD, g, saved(0)) : g;
         Tensor[] grads = new Tensor[inputs().size()];
         grads[0] = needsGrad(0) ? gz.matmul(input(1)) : null;
         grads[1] = needsGrad(1) ? gz.t().matmul(input(0)) : null;

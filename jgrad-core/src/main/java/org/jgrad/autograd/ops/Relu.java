@@ -1,6 +1,7 @@
 package org.jgrad.autograd.ops;
 
 import org.jgrad.Tensor;
+import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.UnaryOp;
 
 /** {@code y = max(0, x)}; {@code dy/dx = 1} for {@code x > 0}, else 0 (the subgradient at 0 is 0). */
@@ -17,6 +18,6 @@ public final class Relu extends UnaryFunction {
 
     @Override
     Tensor derivative(Tensor g, Tensor x, Tensor y) {
-        return g.mul(x.gt(0.0));
+        return Kernels.zip("relu", BinaryOp.RELU_BACKWARD, g, x);
     }
 }

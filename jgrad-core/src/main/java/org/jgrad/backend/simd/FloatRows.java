@@ -97,6 +97,7 @@ final class FloatRows {
                 case DIV -> a.div(b);
                 case MINIMUM -> a.min(b);
                 case MAXIMUM -> a.max(b);
+                case RELU_BACKWARD -> a.mul(ZERO.blend(ONE, b.compare(VectorOperators.GT, ZERO)));
                 case EQ -> ZERO.blend(ONE, a.compare(VectorOperators.EQ, b));
                 case NE -> ZERO.blend(ONE, a.compare(VectorOperators.NE, b));
                 case LT -> ZERO.blend(ONE, a.compare(VectorOperators.LT, b));
