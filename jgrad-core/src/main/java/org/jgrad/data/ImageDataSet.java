@@ -5,6 +5,8 @@ import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.Backends;
+import org.jgrad.backend.Storage;
+import org.jgrad.backend.Strided;
 
 /**
  * Labelled images kept as unsigned bytes, one a pixel, until a batch is formed: a batch scales
@@ -90,7 +92,10 @@ public final class ImageDataSet implements DataSet {
             targets[i] = labels[indices[i]];
         }
         int[] shape = new int[] {indices.length, imageShape[0], imageShape[1], imageShape[2]};
-        return new Batch(Tensor.of(values, shape), Tensor.of(targets, indices.length), indices.clone());
+        // The arrays are this batch's own: wrapped, not copied.
+        Tensor images = Tensor.fromStorage(new Storage.Floats(values), shape, Strided.rowMajorStrides(shape), 0);
+        Tensor classes = Tensor.fromStorage(new Storage.Longs(targets), new int[] {targets.length}, new int[] {1}, 0);
+        return new Batch(images, classes, indices.clone());
     }
 
     @Override

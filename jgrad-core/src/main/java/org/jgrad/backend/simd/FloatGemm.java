@@ -195,9 +195,9 @@ final class FloatGemm {
                     }
                 }
             }
-            if (cols < NR) {
-                for (int p = 0; p < kc; p++) {
-                    java.util.Arrays.fill(packed, base + p * NR + cols, base + (p + 1) * NR, 0f);
+            for (int p = 0; cols < NR && p < kc; p++) {
+                for (int j = cols; j < NR; j++) {
+                    packed[base + p * NR + j] = 0;
                 }
             }
         }
