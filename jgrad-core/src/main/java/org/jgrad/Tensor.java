@@ -40,6 +40,7 @@ import org.jgrad.autograd.ops.Sub;
 import org.jgrad.autograd.ops.Sum;
 import org.jgrad.autograd.ops.Tanh;
 import org.jgrad.autograd.ops.Where;
+import org.jgrad.autograd.ops.Workspace;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.Storage;
@@ -449,6 +450,7 @@ public final class Tensor {
         grad = gradient;
         gradIsOwn = false;
         spareGrad = null;
+        Workspace.keep(gradient);
     }
 
     /**
@@ -468,6 +470,7 @@ public final class Tensor {
         }
         gradIsOwn = true;
         spareGrad = null;
+        Workspace.keep(grad);
     }
 
     /**

@@ -39,7 +39,7 @@ public final class Engine {
                     + " does not match the output's shape " + Shape.format(root.shape()));
         }
         Map<Tensor, Tensor> pending = new IdentityHashMap<>();
-        try (var scope = GradMode.noGrad(); var workspace = Workspace.open()) {
+        try (var scope = GradMode.noGrad(); var pass = Workspace.open()) {
             pending.put(root, gradient.detach().to(root.dtype()));
             for (Tensor node : topologicalOrder(root)) {
                 Tensor grad = pending.remove(node);
@@ -48,7 +48,6 @@ public final class Engine {
                 }
                 if (node.isLeaf() || node.retainsGrad()) {
                     node.accumulateGrad(grad);
-                    workspace.keep(node.grad());
                 }
                 if (!node.isLeaf()) {
                     propagate(node.gradFn(), grad, pending, retainGraph);

@@ -45,7 +45,9 @@ public abstract class Function {
 
     /**
      * The gradient with respect to each input, given the gradient with respect to the result;
-     * {@code null} for an input that needs none (see {@link #needsGrad(int)}).
+     * {@code null} for an input that needs none (see {@link #needsGrad(int)}). The tensors this
+     * receives and makes live in arrays that the next backward pass reuses: a rule must not keep
+     * them beyond its return (copy values out, e.g. with {@code toFloatArray()}, to keep them).
      */
     protected abstract Tensor[] backward(Tensor gradOutput);
 

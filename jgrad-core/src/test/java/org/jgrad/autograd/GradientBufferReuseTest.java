@@ -29,10 +29,33 @@ class GradientBufferReuseTest {
         Tensor b = randomLeaf(rng, 64, 32);
         a.mul(a).mul(0.5).sum().backward();
         float[] expected = a.toFloatArray();
-        // Same shapes: every array this pass allocates has the size of a's gradient.
-        b.mul(3.0).exp().mul(b).sum().backward();
-        b.mul(2.0).tanh().sum().backward();
-        assertArrayEquals(expected, a.grad().toFloatArray(), "d(a²/2)/da = a, untouched by b's passes");
+        longChain(b).backward();
+        assertArrayEquals(expected, a.grad().toFloatArray(), "d(a²/2)/da = a, untouched by b's pass");
+    }
+
+    @Test
+    void aGradientLeftByABackwardRunInsideAnotherOutlivesBoth() {
+        Rng rng = new Rng(5);
+        Tensor inner = randomLeaf(rng, 64, 32);
+        Tensor outer = randomLeaf(rng, 64, 32);
+        Function innerBackward = new Function(outer) {
+            @Override
+            protected Tensor forward() {
+                return input(0).detach();
+            }
+
+            @Override
+            protected Tensor[] backward(Tensor gradOutput) {
+                try (var recording = GradMode.enableGrad()) {
+                    inner.mul(inner).mul(0.5).sum().backward();
+                }
+                return new Tensor[] {gradOutput};
+            }
+        };
+        innerBackward.apply().mul(2.0).sum().backward();
+        float[] expected = inner.toFloatArray();
+        longChain(outer).backward();
+        assertArrayEquals(expected, inner.grad().toFloatArray(), "d(a²/2)/da = a, untouched by a later pass");
     }
 
     @Test
@@ -60,6 +83,15 @@ class GradientBufferReuseTest {
         w.mul(2.0).sum().backward();
         assertArrayEquals(new float[] {7, 7, 7, 7, 7}, mine.toFloatArray());
         assertArrayEquals(new float[] {2, 2, 2, 2, 2}, w.grad().toFloatArray());
+    }
+
+    /** A sum of sixteen products of {@code x}: its backward wants more arrays of x's size than any pass above left. */
+    private static Tensor longChain(Tensor x) {
+        Tensor y = x;
+        for (int i = 0; i < 16; i++) {
+            y = y.mul(1.01);
+        }
+        return y.sum();
     }
 
     @Test

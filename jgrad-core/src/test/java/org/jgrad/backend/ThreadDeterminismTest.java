@@ -48,6 +48,12 @@ class ThreadDeterminismTest {
         assertArrayEquals(twoThreads, trainModel(2));
     }
 
+    /** More threads than a product has column panels for: the last threads get no share, not a negative one. */
+    @Test
+    void modelTrainingIsBitwiseIdenticalWithSixteenThreads() {
+        assertArrayEquals(trainModel(1), trainModel(16));
+    }
+
     @Test
     void poolRunsEveryChunkOnceAndPassesFailuresToTheCaller() {
         WorkerPool.shared().setThreads(2);

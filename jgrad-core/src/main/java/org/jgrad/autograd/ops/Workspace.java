@@ -23,9 +23,12 @@ import org.jgrad.backend.Storage;
  * Arrays of one size are handed out in the order they were first allocated, so a pass that
  * repeats the last one gets the very same array for each of its results.
  *
- * <p>Safe because nothing else can see those arrays: a backward rule's results reach only the
- * engine, which hands them to further rules or to {@link #keep kept} gradients. Only the last
- * pass's arrays wait for reuse, so a thread holds at most one pass's worth.
+ * <p>Safe because nothing else sees those arrays: a backward rule's results reach only the
+ * engine, which hands them to further rules or leaves them, {@link #keep kept}, as gradients. A
+ * custom {@link org.jgrad.autograd.Function} must therefore not hold on to the tensors its
+ * backward receives or makes. A backward run inside another (a rule that calls backward) joins
+ * the outer pass. Only the last pass's arrays wait for reuse, so a thread holds at most one
+ * pass's worth.
  */
 public final class Workspace implements AutoCloseable {
 
@@ -72,10 +75,15 @@ public final class Workspace implements AutoCloseable {
         return storage;
     }
 
-    /** Keeps {@code tensor}'s storage out of reuse: it outlives the pass. */
-    public void keep(Tensor tensor) {
-        if (this != NESTED) {
-            kept.add(tensor.storage());
+    /**
+     * Keeps {@code tensor}'s storage out of reuse, as it outlives the pass open on this thread
+     * (if any): for gradients left on tensors, which {@link Tensor#setGrad} and {@link
+     * Tensor#accumulateGrad} say here.
+     */
+    public static void keep(Tensor tensor) {
+        Workspace open = OPEN.get();
+        if (open != null && tensor != null) {
+            open.kept.add(tensor.storage());
         }
     }
 

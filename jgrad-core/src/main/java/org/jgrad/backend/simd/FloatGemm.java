@@ -105,7 +105,7 @@ final class FloatGemm {
      * epilogue (with no k there is no last slice to apply it in).
      */
     static void multiply(Matrix a, Matrix b, Matrix c, int rowStart, int rowEnd, int n, int k, Epilogue epilogue) {
-        if (rowEnd <= rowStart || n == 0) {
+        if (rowEnd <= rowStart || n <= 0) {
             return;
         }
         if (k == 0) {

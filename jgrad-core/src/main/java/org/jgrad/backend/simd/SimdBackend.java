@@ -168,8 +168,9 @@ public final class SimdBackend extends DelegatingBackend {
         int threads = WorkerPool.shared().threads();
         if (large && FloatGemm.splitByColumns(left, m, n) && n >= 2 * FloatGemm.NR) {
             int panels = (n + FloatGemm.NR - 1) / FloatGemm.NR;
-            int blocks = Math.min(threads, panels);
-            int cols = (panels + blocks - 1) / blocks * FloatGemm.NR;
+            int panelsPerBlock = (panels + threads - 1) / threads;
+            int blocks = (panels + panelsPerBlock - 1) / panelsPerBlock;
+            int cols = panelsPerBlock * FloatGemm.NR;
             WorkerPool.shared().run(blocks, block -> {
                 int from = block * cols;
                 FloatGemm.multiply(left, right.fromColumn(from), result.fromColumn(from), 0, m,
