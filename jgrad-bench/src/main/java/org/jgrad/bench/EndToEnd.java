@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * 1,2}, {@code --torch} (the PyTorch reference; skipped with a message when python3 or torch is
  * missing), {@code --data DIR} (default {@code /usr/share/datasets/fashion-mnist}), {@code
  * --python FILE} (default {@code /usr/bin/python3}), {@code --jvm-args "ARGS"} (jgrad's JVM
- * options, default the launcher's {@code -XX:+UseSerialGC -Xms16m -XX:NewSize=32m}; {@code ""}
+ * options, default the launcher's {@code -XX:+UseSerialGC -Xms48m -XX:NewSize=32m}; {@code ""}
  * for the JVM's own defaults), {@code --peak GFLOPS} (FP32 peak per core, default 252: {@code
  * PeakFlopsBenchmark.fma512} on the machine of {@code BENCHMARKS.md}, whose products use 512-bit
  * vectors; 126 is its 256-bit peak), {@code --quiet-wait
@@ -50,7 +50,7 @@ public final class EndToEnd {
     private Path data = Path.of("/usr/share/datasets/fashion-mnist");
     private String python = "/usr/bin/python3";
     /** The JVM options the {@code jgrad} launcher gives the CLI, so that the benchmark measures what users run. */
-    private List<String> jvmArgs = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:NewSize=32m");
+    private List<String> jvmArgs = List.of("-XX:+UseSerialGC", "-Xms48m", "-XX:NewSize=32m");
     private double peakPerCore = 252;
     private int quietWaitSeconds = 300;
     private double waitedSeconds;

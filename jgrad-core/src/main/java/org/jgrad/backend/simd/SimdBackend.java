@@ -155,15 +155,24 @@ public final class SimdBackend extends DelegatingBackend {
     }
 
     /**
-     * The product on the worker pool: split into one block per thread when it is large enough
-     * to repay the hand-off (about 2 MFLOP), by columns or rows as {@link
-     * FloatGemm#splitByColumns} says, else on the caller. Any split gives the same bits.
+     * The product on the worker pool, computed transposed when {@link FloatGemm#betterTransposed}
+     * says so: split into one block per thread when it is large enough to repay the hand-off
+     * (about 2 MFLOP), by columns or rows as {@link FloatGemm#splitByColumns} says, else on the
+     * caller. Any split gives the same bits.
      */
     private static void multiply(Storage.Floats x, Strided a, Storage.Floats y, Strided b, Storage.Floats out, Strided c,
                                  int m, int n, int k, FloatGemm.Epilogue epilogue) {
         FloatGemm.Matrix left = matrix(x, a);
-        FloatGemm.Matrix right = matrix(y, b);
-        FloatGemm.Matrix result = matrix(out, c);
+        if (FloatGemm.betterTransposed(left, m, n)) {
+            multiply(matrix(y, b).transposed(), left.transposed(), matrix(out, c).transposed(), n, m, k,
+                    epilogue.transposed());
+        } else {
+            multiply(left, matrix(y, b), matrix(out, c), m, n, k, epilogue);
+        }
+    }
+
+    private static void multiply(FloatGemm.Matrix left, FloatGemm.Matrix right, FloatGemm.Matrix result,
+                                 int m, int n, int k, FloatGemm.Epilogue epilogue) {
         boolean large = 2L * m * n * k >= 2_000_000;
         int threads = WorkerPool.shared().threads();
         if (large && FloatGemm.splitByColumns(left, m, n) && n >= 2 * FloatGemm.NR) {
