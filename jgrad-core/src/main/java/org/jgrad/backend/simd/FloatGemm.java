@@ -15,15 +15,16 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Why these shapes: 4×16 is the largest tile whose eight accumulators, two B vectors and a
  * broadcast fit the 16 AVX2 registers (6×16 spills and runs at half speed). AVX-512 has 32
  * registers, room for 8×32's sixteen accumulators, which halve the loads per multiply-add of a
- * 4×32 tile: on a Zen 5 the MLP's large products went from 390 to 296 µs ({@code X·W}) and 341
- * to 266 µs ({@code Xᵀ·dY}), packing copies included. A B panel of NR × 256 floats (16 or 32
- * KiB) stays in L1 while every A panel of the block passes over it; the A block (128 × 256
- * floats) and the B slice stay in L2.
+ * 4×32 tile: on a Zen 5 the MLP's large products went from 390 to 264 µs ({@code X·W}) and 338
+ * to 265 µs ({@code Xᵀ·dY}), packing included. A B panel of NR × 256 floats (16 or 32 KiB)
+ * stays in L1 while every A panel of the block passes over it; the A block (128 × 256 floats)
+ * and the B slice stay in L2. A narrow C may be computed as its transpose ({@link
+ * #betterTransposed}).
  *
  * <p>Determinism: each element of C is a chain of fused multiply-adds over p in order, restarted
- * at every k slice and added to the earlier slices' total, whatever the row range a call covers
- * (so splitting rows between threads changes no bit) and whatever the vector width (so AVX2 and
- * AVX-512 machines agree).
+ * at every k slice and added to the earlier slices' total, whatever the rows or columns a call
+ * covers (so splitting a product between threads changes no bit), whether it is computed
+ * transposed, and whatever the vector width (so AVX2 and AVX-512 machines agree).
  */
 final class FloatGemm {
 
