@@ -143,7 +143,8 @@ public final class SimdBackend extends DelegatingBackend {
         boolean fused = a.storage() instanceof Storage.Floats && b.storage() instanceof Storage.Floats
                 && c.storage() instanceof Storage.Floats && k > 0
                 && (activation == UnaryOp.IDENTITY || activation == UnaryOp.RELU)
-                && (bias == null || bias.storage() instanceof Storage.Floats && (bias.strides()[1] == 1 || n == 1));
+                && (bias == null || bias.storage() instanceof Storage.Floats && bias.strides()[0] == 0
+                        && (bias.strides()[1] == 1 || n == 1));
         if (!fused) {
             super.linear(a, b, bias, c, m, n, k, activation);
             return;
