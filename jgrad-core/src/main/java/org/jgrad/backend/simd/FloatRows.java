@@ -19,7 +19,7 @@ import org.jgrad.backend.UnaryOp;
  */
 final class FloatRows {
 
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> SPECIES = FloatGemm.SPECIES;
     static final int LANES = SPECIES.length();
     private static final FloatVector ZERO = FloatVector.zero(SPECIES);
     private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
