@@ -6,7 +6,8 @@ import org.jgrad.backend.blas.BlasLibrary;
 /**
  * Chooses the backend once, at first use, and logs one line saying which. The SIMD backend is
  * used when the {@code jdk.incubator.vector} module is present (run with {@code --add-modules
- * jdk.incubator.vector}, as the launcher and the tests do), else the reference backend. It is
+ * jdk.incubator.vector}, as the launcher and the tests do) and the CPU has vectors of 256 bits or
+ * more, else the reference backend. It is
  * loaded by class name, Apache Lucene's pattern, so that jgrad links without the module. The
  * system property {@code jgrad.backend} ({@code reference}, {@code simd} or {@code blas}) forces
  * one; {@code blas}, matrix products on a native BLAS library ({@link BlasBackend}), is never
@@ -35,7 +36,7 @@ public final class Backends {
     }
 
     private static Backend select(String forced) {
-        String name = forced != null ? forced : vectorApiPresent() ? "simd" : "reference";
+        String name = forced != null ? forced : vectorApiPresent() && simdFitsCpu() ? "simd" : "reference";
         Backend backend = switch (name) {
             case "reference" -> new ReferenceBackend();
             case "simd" -> loadSimd();
@@ -45,6 +46,15 @@ public final class Backends {
         };
         System.getLogger("org.jgrad").log(System.Logger.Level.DEBUG, "jgrad backend: " + backend.name());
         return backend;
+    }
+
+    /** Whether the CPU runs the SIMD backend's vectors in hardware (asked by name, as the backend is loaded). */
+    private static boolean simdFitsCpu() {
+        try {
+            return (boolean) Class.forName(SIMD_CLASS).getMethod("fitsThisCpu").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /** A new instance of the SIMD backend, or an error saying how to make it available. */

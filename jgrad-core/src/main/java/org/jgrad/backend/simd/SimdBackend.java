@@ -1,6 +1,7 @@
 package org.jgrad.backend.simd;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
 import org.jgrad.backend.AdamStep;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.DelegatingBackend;
@@ -30,6 +31,15 @@ public final class SimdBackend extends DelegatingBackend {
     /** The SIMD backend, with the reference backend for what it does not accelerate. */
     public SimdBackend() {
         super(new ReferenceBackend());
+    }
+
+    /**
+     * Whether this CPU runs the kernels' vectors in hardware: 256 bits or more (AVX2, AVX-512).
+     * With narrower ones (ARM's 128-bit NEON) the Vector API would emulate them, far slower than
+     * the reference backend.
+     */
+    public static boolean fitsThisCpu() {
+        return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
     }
 
     @Override
