@@ -202,8 +202,11 @@ final class FloatGemm {
      * zero-padded. Reads along whichever stride of B is 1, so a transposed B packs as fast.
      */
     private static void packB(Matrix b, int p0, int kc, int n, float[] packed) {
-        int[] columnOffsets = new int[LANES];
-        java.util.Arrays.setAll(columnOffsets, j -> j * b.colStride());
+        // Gather offsets, only for a transposed B (the one layout that gathers).
+        int[] columnOffsets = b.rowStride() == 1 && b.colStride() != 1 ? new int[LANES] : null;
+        if (columnOffsets != null) {
+            java.util.Arrays.setAll(columnOffsets, j -> j * b.colStride());
+        }
         for (int jp = 0, panels = (n + NR - 1) / NR; jp < panels; jp++) {
             int cols = Math.min(NR, n - jp * NR);
             int base = jp * kc * NR;
