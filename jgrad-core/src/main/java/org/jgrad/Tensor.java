@@ -78,6 +78,8 @@ public final class Tensor {
     private boolean gradIsOwn;
     /** The gradient buffer {@link #zeroGrad()} kept for the next backward to write into, or null. */
     private Tensor spareGrad;
+    /** Whether {@link #spareGrad} was handed to a backward rule to write this pass's gradient into. */
+    private boolean spareGradClaimed;
 
     private Tensor(Storage storage, int[] shape, int[] strides, int offset, Function gradFn) {
         this.storage = storage;
@@ -450,27 +452,46 @@ public final class Tensor {
         grad = gradient;
         gradIsOwn = false;
         spareGrad = null;
+        spareGradClaimed = false;
         Workspace.keep(gradient);
     }
 
     /**
      * Adds {@code gradient} (of this tensor's shape) to the accumulated gradient, as {@link
      * #backward()} does: the first one is copied into a buffer of this tensor's own (the one
-     * {@link #zeroGrad()} kept, if any), later ones are added.
+     * {@link #zeroGrad()} kept, if any, unless it is that buffer already), later ones are added.
      */
     public void accumulateGrad(Tensor gradient) {
         checkGradShape("accumulateGrad", gradient);
         if (grad != null) {
             grad = grad.add(gradient).to(dtype());
         } else if (spareGrad != null) {
-            Kernels.copyInto(spareGrad, gradient);
+            if (gradient != spareGrad) {
+                Kernels.copyInto(spareGrad, gradient);
+            }
             grad = spareGrad;
         } else {
             grad = gradient.to(dtype()).clone();
         }
         gradIsOwn = true;
         spareGrad = null;
+        spareGradClaimed = false;
         Workspace.keep(grad);
+    }
+
+    /**
+     * The buffer a backward rule may write this tensor's next gradient into, so that {@link
+     * #accumulateGrad} need not copy it there: the one {@link #zeroGrad()} kept, handed out once
+     * (a second rule reaching this tensor in the same pass computes its own); {@code null} when
+     * there is none. For {@link org.jgrad.autograd.Function}'s {@code gradientBuffer}, which
+     * checks that it is safe.
+     */
+    public Tensor claimGradBuffer() {
+        if (spareGrad == null || spareGradClaimed) {
+            return null;
+        }
+        spareGradClaimed = true;
+        return spareGrad;
     }
 
     /**
@@ -485,6 +506,7 @@ public final class Tensor {
         }
         grad = null;
         gradIsOwn = false;
+        spareGradClaimed = false;
     }
 
     private void checkGradShape(String method, Tensor gradient) {

@@ -1,6 +1,7 @@
 package org.jgrad.autograd;
 
 import java.util.List;
+import org.jgrad.DType;
 import org.jgrad.Tensor;
 
 /**
@@ -69,6 +70,17 @@ public abstract class Function {
     /** Whether the gradient of input {@code i} is wanted, so that work for others can be skipped. */
     protected final boolean needsGrad(int i) {
         return inputs[i].isRequiresGrad();
+    }
+
+    /**
+     * A buffer that {@link #backward} may write input {@code i}'s gradient into and return, or
+     * {@code null}: the gradient buffer {@code zeroGrad()} kept on a leaf input, when that
+     * gradient is wanted and has this dtype; handed out once a pass. Saves copying a large
+     * gradient, a weight's, into its buffer after the pass.
+     */
+    protected final Tensor gradientBuffer(int i, DType dtype) {
+        Tensor input = inputs[i];
+        return input.isLeaf() && input.isRequiresGrad() && input.dtype() == dtype ? input.claimGradBuffer() : null;
     }
 
     /** Keeps tensors for the backward pass (replacing any kept before). */

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jgrad.DType;
 import org.jgrad.Rng;
 import org.jgrad.Tensor;
+import org.jgrad.autograd.ops.Kernels;
 import org.jgrad.backend.Storage;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +87,44 @@ class GradientBufferReuseTest {
         assertArrayEquals(new float[] {2, 2, 2, 2, 2}, w.grad().toFloatArray());
     }
 
+    @Test
+    void aBackwardRuleGetsTheKeptBufferOncePerPass() {
+        Rng rng = new Rng(6);
+        Tensor w = randomLeaf(rng, 6, 4);
+        List<Tensor> offered = new ArrayList<>();
+        new Claimer(w, offered).apply().mul(3.0).sum().backward();
+        Tensor first = w.grad();
+        w.zeroGrad();
+        new Claimer(w, offered).apply().mul(5.0).sum().backward();
+        assertNull(offered.get(0), "no buffer before the first gradient");
+        assertSame(first, offered.get(2), "after zeroGrad, the buffer the first backward left");
+        assertNull(offered.get(3), "handed out once per pass");
+        assertSame(first, w.grad());
+        float[] fives = new float[24];
+        java.util.Arrays.fill(fives, 5);
+        assertArrayEquals(fives, w.grad().toFloatArray(), 0f, "d(5·Σw)/dw");
+    }
+
+    @Test
+    void weightsUsedTwiceOrAsTheirOwnInputGetTheSameGradientsAsFreshOnes() {
+        Rng rng = new Rng(7);
+        Tensor w = randomLeaf(rng, 8, 8);
+        Tensor x = Tensor.randn(rng, 5, 8);
+        for (int pass = 0; pass < 3; pass++) {
+            w.zeroGrad();
+            tiedAndSquared(x, w).backward();
+            Tensor fresh = w.detach().clone().requiresGrad();
+            tiedAndSquared(x, fresh).backward();
+            assertArrayEquals(fresh.grad().toFloatArray(), w.grad().toFloatArray(), 0f, "pass " + pass);
+        }
+    }
+
+    /** {@code w} in two dense layers, in a product with itself and in a plain product: each rule claims or not. */
+    private static Tensor tiedAndSquared(Tensor x, Tensor w) {
+        Tensor hidden = x.linearRelu(w).linear(w);
+        return hidden.matmul(w).sum().add(w.matmul(w).tanh().sum());
+    }
+
     /** A sum of sixteen products of {@code x}: its backward wants more arrays of x's size than any pass above left. */
     private static Tensor longChain(Tensor x) {
         Tensor y = x;
@@ -126,6 +166,33 @@ class GradientBufferReuseTest {
         protected Tensor[] backward(Tensor gradOutput) {
             seen.add(gradOutput.storage());
             return new Tensor[] {gradOutput};
+        }
+    }
+
+    /** The identity, asking twice for its input's gradient buffer and writing the gradient into the first it gets. */
+    private static final class Claimer extends Function {
+        private final List<Tensor> offered;
+
+        Claimer(Tensor input, List<Tensor> offered) {
+            super(input);
+            this.offered = offered;
+        }
+
+        @Override
+        protected Tensor forward() {
+            return input(0).detach();
+        }
+
+        @Override
+        protected Tensor[] backward(Tensor gradOutput) {
+            Tensor buffer = gradientBuffer(0, DType.FLOAT32);
+            offered.add(buffer);
+            offered.add(gradientBuffer(0, DType.FLOAT32));
+            if (buffer == null) {
+                return new Tensor[] {gradOutput};
+            }
+            Kernels.copyInto(buffer, gradOutput);
+            return new Tensor[] {buffer};
         }
     }
 }

@@ -65,6 +65,7 @@ class OpSpecTest {
             Map.entry("grad", "accessor of the accumulated gradient"),
             Map.entry("detach", "cuts the graph by definition"),
             Map.entry("withGradFn", "graph recording, called by Function.apply"),
+            Map.entry("claimGradBuffer", "gradient buffer for backward rules, tested in GradientBufferReuseTest"),
             Map.entry("copyFrom", "in-place write for loading and updating parameters; refuses to run while a graph records"),
             Map.entry("eq", "comparison: no gradient; forward in NonDifferentiableOpsTest"),
             Map.entry("ne", "comparison: no gradient; forward in NonDifferentiableOpsTest"),

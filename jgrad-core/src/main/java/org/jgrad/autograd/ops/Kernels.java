@@ -193,6 +193,14 @@ public final class Kernels {
      * both at least 2-D, with the batch dimensions broadcast.
      */
     public static Tensor matmul(Tensor a, Tensor b) {
+        return matmul(a, b, null);
+    }
+
+    /**
+     * {@link #matmul(Tensor, Tensor)} written into {@code into} when it is not null: a row-major
+     * tensor of the product's shape and dtype, which it returns.
+     */
+    public static Tensor matmul(Tensor a, Tensor b, Tensor into) {
         int ra = a.dim();
         int rb = b.dim();
         int m = a.size(ra - 2);
@@ -206,7 +214,13 @@ public final class Kernels {
         int[] outShape = Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
-        Tensor out = result(DType.promote(a.dtype(), b.dtype()), outShape);
+        DType dtype = DType.promote(a.dtype(), b.dtype());
+        if (into != null && (into.dtype() != dtype || !Arrays.equals(into.shape(), outShape) || !into.isContiguous())) {
+            throw new IllegalArgumentException("matmul: cannot write a " + dtype + " product of shape "
+                    + Shape.format(outShape) + " into a " + (into.isContiguous() ? "" : "non-contiguous ")
+                    + into.dtype() + " tensor of shape " + Shape.format(into.shape()));
+        }
+        Tensor out = into != null ? into : result(dtype, outShape);
         int[] aBatchStrides = batchStrides(a, batch);
         int[] bBatchStrides = batchStrides(b, batch);
         int[] outStrides = out.strides();
@@ -214,7 +228,7 @@ public final class Kernels {
         for (int item = 0, items = Shape.numel(batch); item < items; item++) {
             int aOffset = a.offset();
             int bOffset = b.offset();
-            int outOffset = 0;
+            int outOffset = out.offset();
             for (int d = 0; d < batch.length; d++) {
                 aOffset += index[d] * aBatchStrides[d];
                 bOffset += index[d] * bBatchStrides[d];

@@ -1,5 +1,6 @@
 package org.jgrad.autograd.ops;
 
+import org.jgrad.DType;
 import org.jgrad.Tensor;
 import org.jgrad.autograd.Function;
 import org.jgrad.backend.BinaryOp;
@@ -48,7 +49,9 @@ public final class Linear extends Function {
         Tensor gz = relu ? Kernels.zip("relu", BinaryOp.RELU_BACKWARD, g, saved(0)) : g;
         Tensor[] grads = new Tensor[inputs().size()];
         grads[0] = needsGrad(0) ? gz.matmul(input(1)) : null;
-        grads[1] = needsGrad(1) ? gz.t().matmul(input(0)) : null;
+        grads[1] = needsGrad(1)
+                ? Kernels.matmul(gz.t(), input(0), gradientBuffer(1, DType.promote(gz.dtype(), input(0).dtype())))
+                : null;
         if (grads.length > 2) {
             grads[2] = needsGrad(2) ? gz.sum(0) : null;
         }

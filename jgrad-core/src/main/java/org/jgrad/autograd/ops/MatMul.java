@@ -1,5 +1,6 @@
 package org.jgrad.autograd.ops;
 
+import org.jgrad.DType;
 import org.jgrad.Tensor;
 import org.jgrad.autograd.Function;
 
@@ -22,7 +23,18 @@ public final class MatMul extends Function {
     @Override
     protected Tensor[] backward(Tensor g) {
         return new Tensor[] {
-            needsGrad(0) ? g.matmul(input(1).transpose(-1, -2)) : null,
-            needsGrad(1) ? input(0).transpose(-1, -2).matmul(g) : null};
+            needsGrad(0) ? gradient(0, g, input(1).transpose(-1, -2)) : null,
+            needsGrad(1) ? gradient(1, input(0).transpose(-1, -2), g) : null};
+    }
+
+    /**
+     * {@code left·right}, input {@code i}'s gradient: written into the input's kept gradient
+     * buffer when both inputs are matrices (with batch dimensions the engine may still have to
+     * sum the product down to the input's shape).
+     */
+    private Tensor gradient(int i, Tensor left, Tensor right) {
+        boolean matrices = input(0).dim() == 2 && input(1).dim() == 2;
+        return Kernels.matmul(left, right,
+                matrices ? gradientBuffer(i, DType.promote(left.dtype(), right.dtype())) : null);
     }
 }
