@@ -148,18 +148,25 @@ class GradientBufferReuseTest {
         assertSame(seen.get(1), seen.get(2));
     }
 
-    /** The identity, remembering the storage of the gradient its backward receives. */
-    private static final class Spy extends Function {
-        private final List<Storage> seen;
-
-        Spy(Tensor input, List<Storage> seen) {
+    /** The identity, whose backward rule a test writes. */
+    private abstract static class Identity extends Function {
+        Identity(Tensor input) {
             super(input);
-            this.seen = seen;
         }
 
         @Override
         protected Tensor forward() {
             return input(0).detach();
+        }
+    }
+
+    /** The identity, remembering the storage of the gradient its backward receives. */
+    private static final class Spy extends Identity {
+        private final List<Storage> seen;
+
+        Spy(Tensor input, List<Storage> seen) {
+            super(input);
+            this.seen = seen;
         }
 
         @Override
@@ -170,17 +177,12 @@ class GradientBufferReuseTest {
     }
 
     /** The identity, asking twice for its input's gradient buffer and writing the gradient into the first it gets. */
-    private static final class Claimer extends Function {
+    private static final class Claimer extends Identity {
         private final List<Tensor> offered;
 
         Claimer(Tensor input, List<Tensor> offered) {
             super(input);
             this.offered = offered;
-        }
-
-        @Override
-        protected Tensor forward() {
-            return input(0).detach();
         }
 
         @Override
