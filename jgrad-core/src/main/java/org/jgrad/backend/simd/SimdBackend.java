@@ -16,10 +16,10 @@ import org.jgrad.backend.WorkerPool;
 /**
  * Kernels on the Vector API for float32 data: the blocked matrix product of {@link FloatGemm}
  * (with a dense layer's bias and ReLU fused into its stores), element-wise maps over rows whose
- * inner stride is 1 (or 0, a broadcast value), reductions along packed rows or columns ({@link
- * FloatReductions}), the Adam update ({@link FloatAdam}) and unsigned bytes to floats ({@link
- * UnsignedBytes}). Everything else — float64, int64,
- * mixed types, other layouts, the log-softmax — goes to the {@link ReferenceBackend}, whose
+ * inner stride is 1 (or 0, a broadcast value), {@code exp} and the log-softmax with a vector
+ * {@link StrictExp}, reductions along packed rows or columns ({@link FloatReductions}), the Adam
+ * update ({@link FloatAdam}) and unsigned bytes to floats ({@link UnsignedBytes}). Everything
+ * else — float64, int64, mixed types, other layouts — goes to the {@link ReferenceBackend}, whose
  * results these kernels are tested against. Work is split between threads only where each
  * output is computed whole by one chunk, so the thread count changes no bit.
  */
@@ -51,11 +51,13 @@ public final class SimdBackend extends DelegatingBackend {
     @Override
     public void map(UnaryOp op, Strided src, Strided dst, int[] shape) {
         if (src.storage() instanceof Storage.Floats in && dst.storage() instanceof Storage.Floats out
-                && FloatRows.supports(op) && unitInner(dst, shape)) {
-            int n = RowWalker.rowLength(shape);
-            int ss = RowWalker.rowStride(src, shape.length);
-            RowWalker.forEachRow(shape, new Strided[] {src, dst},
-                    start -> FloatRows.map(op, in.data(), start[0], ss, out.data(), start[1], n));
+                && (FloatRows.supports(op) || op == UnaryOp.EXP) && unitInner(dst, shape)) {
+            Rows rows = Rows.of(shape, src, dst);
+            int n = RowWalker.rowLength(rows.shape());
+            int ss = RowWalker.rowStride(rows.operands()[0], rows.shape().length);
+            RowWalker.forEachRow(rows.shape(), rows.operands(), op == UnaryOp.EXP
+                    ? start -> StrictExp.exp(in.data(), start[0], ss, out.data(), start[1], n)
+                    : start -> FloatRows.map(op, in.data(), start[0], ss, out.data(), start[1], n));
             return;
         }
         super.map(op, src, dst, shape);
@@ -65,14 +67,42 @@ public final class SimdBackend extends DelegatingBackend {
     public void zip(BinaryOp op, Strided a, Strided b, Strided dst, int[] shape) {
         if (a.storage() instanceof Storage.Floats x && b.storage() instanceof Storage.Floats y
                 && dst.storage() instanceof Storage.Floats out && FloatRows.supports(op) && unitInner(dst, shape)) {
-            int n = RowWalker.rowLength(shape);
-            int as = RowWalker.rowStride(a, shape.length);
-            int bs = RowWalker.rowStride(b, shape.length);
-            RowWalker.forEachRow(shape, new Strided[] {a, b, dst}, start -> FloatRows.zip(op,
+            Rows rows = Rows.of(shape, a, b, dst);
+            int n = RowWalker.rowLength(rows.shape());
+            int as = RowWalker.rowStride(rows.operands()[0], rows.shape().length);
+            int bs = RowWalker.rowStride(rows.operands()[1], rows.shape().length);
+            RowWalker.forEachRow(rows.shape(), rows.operands(), start -> FloatRows.zip(op,
                     x.data(), start[0], as, y.data(), start[1], bs, out.data(), start[2], n));
             return;
         }
         super.zip(op, a, b, dst, shape);
+    }
+
+    /**
+     * The rows an element-wise kernel walks: all the elements as one row when every operand lies
+     * packed in row-major order (a [128, 10] batch of logits is then one row of 1280, not 128
+     * rows shorter than a vector), else the shape's own rows.
+     */
+    private record Rows(int[] shape, Strided[] operands) {
+        static Rows of(int[] shape, Strided... operands) {
+            int[] packed = Strided.rowMajorStrides(shape);
+            for (Strided operand : operands) {
+                for (int d = 0; d < shape.length; d++) {
+                    if (shape[d] != 1 && operand.strides()[d] != packed[d]) {
+                        return new Rows(shape, operands);
+                    }
+                }
+            }
+            Strided[] flat = new Strided[operands.length];
+            for (int i = 0; i < operands.length; i++) {
+                flat[i] = new Strided(operands[i].storage(), operands[i].offset(), new int[] {1});
+            }
+            int count = 1;
+            for (int extent : shape) {
+                count *= extent;
+            }
+            return new Rows(new int[] {count}, flat);
+        }
     }
 
     /** Whether the destination's rows are packed, which every fast path writes. */
@@ -135,6 +165,16 @@ public final class SimdBackend extends DelegatingBackend {
             }
         }
         return offsets;
+    }
+
+    /** Float rows: the reference's arithmetic with the exps a vector at a time ({@link FloatLogSoftmax}). */
+    @Override
+    public void logSoftmax(Strided src, int[] shape, Strided dst) {
+        if (src.storage() instanceof Storage.Floats in && dst.storage() instanceof Storage.Floats out) {
+            FloatLogSoftmax.compute(in.data(), src, shape, out.data(), dst);
+            return;
+        }
+        super.logSoftmax(src, shape, dst);
     }
 
     @Override
