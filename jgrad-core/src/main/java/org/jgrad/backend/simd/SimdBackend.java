@@ -16,10 +16,10 @@ import org.jgrad.backend.WorkerPool;
 /**
  * Kernels on the Vector API for float32 data: the blocked matrix product of {@link FloatGemm}
  * (with a dense layer's bias and ReLU fused into its stores), element-wise maps over rows whose
- * inner stride is 1 (or 0, a broadcast value), {@code exp} and the log-softmax with a vector
- * {@link StrictExp}, reductions along packed rows or columns ({@link FloatReductions}), the Adam
- * update ({@link FloatAdam}) and unsigned bytes to floats ({@link UnsignedBytes}). Everything
- * else — float64, int64, mixed types, other layouts — goes to the {@link ReferenceBackend}, whose
+ * inner stride is 1 (or 0, a broadcast value), reductions along packed rows or columns ({@link
+ * FloatReductions}), the Adam update ({@link FloatAdam}) and unsigned bytes to floats ({@link
+ * UnsignedBytes}). Everything else — float64, int64, mixed types, other layouts, the
+ * log-softmax — goes to the {@link ReferenceBackend}, whose
  * results these kernels are tested against. Work is split between threads only where each
  * output is computed whole by one chunk, so the thread count changes no bit.
  */
@@ -51,13 +51,12 @@ public final class SimdBackend extends DelegatingBackend {
     @Override
     public void map(UnaryOp op, Strided src, Strided dst, int[] shape) {
         if (src.storage() instanceof Storage.Floats in && dst.storage() instanceof Storage.Floats out
-                && (FloatRows.supports(op) || op == UnaryOp.EXP) && unitInner(dst, shape)) {
+                && FloatRows.supports(op) && unitInner(dst, shape)) {
             Rows rows = Rows.of(shape, src, dst);
             int n = RowWalker.rowLength(rows.shape());
             int ss = RowWalker.rowStride(rows.operands()[0], rows.shape().length);
-            RowWalker.forEachRow(rows.shape(), rows.operands(), op == UnaryOp.EXP
-                    ? start -> StrictExp.exp(in.data(), start[0], ss, out.data(), start[1], n)
-                    : start -> FloatRows.map(op, in.data(), start[0], ss, out.data(), start[1], n));
+            RowWalker.forEachRow(rows.shape(), rows.operands(),
+                    start -> FloatRows.map(op, in.data(), start[0], ss, out.data(), start[1], n));
             return;
         }
         super.map(op, src, dst, shape);
@@ -165,16 +164,6 @@ public final class SimdBackend extends DelegatingBackend {
             }
         }
         return offsets;
-    }
-
-    /** Float rows: the reference's arithmetic with the exps a vector at a time ({@link FloatLogSoftmax}). */
-    @Override
-    public void logSoftmax(Strided src, int[] shape, Strided dst) {
-        if (src.storage() instanceof Storage.Floats in && dst.storage() instanceof Storage.Floats out) {
-            FloatLogSoftmax.compute(in.data(), src, shape, out.data(), dst);
-            return;
-        }
-        super.logSoftmax(src, shape, dst);
     }
 
     @Override
