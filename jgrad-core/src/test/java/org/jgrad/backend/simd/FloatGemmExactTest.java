@@ -21,7 +21,7 @@ class FloatGemmExactTest {
     void productsAreTheScalarFmaChainBitForBit() {
         Rng rng = new Rng(90);
         for (int[] mnk : new int[][] {{1, 1, 1}, {3, 10, 7}, {17, 33, 255}, {9, 31, 256}, {13, 47, 257},
-            {128, 10, 128}, {7, 64, 600}, {5, 16, 513}}) {
+            {128, 10, 128}, {7, 64, 600}, {5, 16, 513}, {40, 16, 300}, {37, 1, 513}, {33, 17, 20}}) {
             int m = mnk[0], n = mnk[1], k = mnk[2];
             float[] a = floats(rng, m * k);
             float[] b = floats(rng, k * n);
@@ -33,6 +33,28 @@ class FloatGemmExactTest {
                 assertArrayEquals(model(a, b, bias, relu, m, n, k), c,
                         m + "x" + n + "x" + k + (relu ? " relu" : "") + " with " + FloatGemm.SPECIES);
             }
+        }
+    }
+
+    /** A transposed B (a dense layer's {@code Wᵀ}, packed by gathers) and a narrow C (16-row tiles) give the same chains. */
+    @Test
+    void transposedOperandsGiveTheSameChains() {
+        Rng rng = new Rng(91);
+        for (int[] mnk : new int[][] {{128, 10, 128}, {40, 16, 300}, {3, 10, 7}, {50, 40, 260}}) {
+            int m = mnk[0], n = mnk[1], k = mnk[2];
+            float[] a = floats(rng, m * k);
+            float[] weight = floats(rng, n * k);
+            float[] b = new float[k * n];
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    b[p * n + j] = weight[j * k + p];
+                }
+            }
+            float[] bias = floats(rng, n);
+            float[] c = new float[m * n];
+            FloatGemm.multiply(new FloatGemm.Matrix(a, 0, k, 1), new FloatGemm.Matrix(weight, 0, 1, k),
+                    new FloatGemm.Matrix(c, 0, n, 1), 0, m, n, k, new FloatGemm.Epilogue(bias, 0, true));
+            assertArrayEquals(model(a, b, bias, true, m, n, k), c, m + "x" + n + "x" + k + " with Wᵀ, " + FloatGemm.SPECIES);
         }
     }
 
