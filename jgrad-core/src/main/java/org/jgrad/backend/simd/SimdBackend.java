@@ -96,11 +96,7 @@ public final class SimdBackend extends DelegatingBackend {
             for (int i = 0; i < operands.length; i++) {
                 flat[i] = new Strided(operands[i].storage(), operands[i].offset(), new int[] {1});
             }
-            int count = 1;
-            for (int extent : shape) {
-                count *= extent;
-            }
-            return new Rows(new int[] {count}, flat);
+            return new Rows(new int[] {elements(shape)}, flat);
         }
     }
 
@@ -145,13 +141,18 @@ public final class SimdBackend extends DelegatingBackend {
         }
     }
 
-    /** The offsets of every element of {@code shape} with these strides, in row-major order. */
-    private static int[] offsets(int[] shape, int[] strides) {
+    /** The number of elements of {@code shape}. */
+    private static int elements(int[] shape) {
         int count = 1;
         for (int extent : shape) {
             count *= extent;
         }
-        int[] offsets = new int[count];
+        return count;
+    }
+
+    /** The offsets of every element of {@code shape} with these strides, in row-major order. */
+    private static int[] offsets(int[] shape, int[] strides) {
+        int[] offsets = new int[elements(shape)];
         int[] index = new int[shape.length];
         for (int i = 0; i < offsets.length; i++) {
             int offset = 0;
