@@ -205,10 +205,12 @@ final class FloatGemm {
 
     /**
      * B rows {@code p0..p0+kc}, as panels of NR columns: {@code packed[(panel·kc + p)·NR + j]},
-     * zero-padded. Reads along whichever stride of B is 1, so a transposed B packs as fast.
+     * zero-padded. Reads along whichever stride of B is 1: a transposed B's full panels are
+     * transposed 16×16 blocks at a time in registers with 512-bit vectors ({@link Transpose16}),
+     * gathered a vector at a time otherwise.
      */
     private static void packB(Matrix b, int p0, int kc, int n, float[] packed) {
-        // Gather offsets, only for a transposed B (the one layout that gathers).
+        // Gather offsets, only for a transposed B (the one layout that gathers, outside the 16×16 blocks).
         int[] columnOffsets = b.rowStride() == 1 && b.colStride() != 1 ? new int[LANES] : null;
         if (columnOffsets != null) {
             java.util.Arrays.setAll(columnOffsets, j -> j * b.colStride());
@@ -231,7 +233,14 @@ final class FloatGemm {
                     }
                 }
             } else if (cols == NR) {
-                for (int p = 0; p < kc; p++) {
+                int p = 0;
+                for (; LANES == Transpose16.SIZE && p + LANES <= kc; p += LANES) {
+                    for (int h = 0; h < NR; h += LANES) {
+                        Transpose16.block(b.data(), from + h * b.colStride() + p, b.colStride(),
+                                packed, base + p * NR + h, NR);
+                    }
+                }
+                for (; p < kc; p++) {
                     for (int h = 0; h < NR; h += LANES) {
                         FloatVector.fromArray(SPECIES, b.data(), from + h * b.colStride() + p, columnOffsets, 0)
                                 .intoArray(packed, base + p * NR + h);

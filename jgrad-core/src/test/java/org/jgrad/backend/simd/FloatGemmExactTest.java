@@ -36,11 +36,15 @@ class FloatGemmExactTest {
         }
     }
 
-    /** A transposed B (a dense layer's {@code Wᵀ}, packed by gathers) and a narrow C (16-row tiles) give the same chains. */
+    /**
+     * A transposed B (a dense layer's {@code Wᵀ}, packed by 16×16 register transposes and
+     * gathers) and a narrow C (16-row tiles) give the same chains.
+     */
     @Test
     void transposedOperandsGiveTheSameChains() {
         Rng rng = new Rng(91);
-        for (int[] mnk : new int[][] {{128, 10, 128}, {40, 16, 300}, {3, 10, 7}, {50, 40, 260}}) {
+        for (int[] mnk : new int[][] {{128, 10, 128}, {40, 16, 300}, {3, 10, 7}, {50, 40, 260},
+            {9, 96, 531}, {20, 64, 15}}) {
             int m = mnk[0], n = mnk[1], k = mnk[2];
             float[] a = floats(rng, m * k);
             float[] weight = floats(rng, n * k);
