@@ -392,16 +392,29 @@ public final class Tensor {
 
     /** The elements in row-major order, as floats (a copy). */
     public float[] toFloatArray() {
+        if (storage instanceof Storage.Floats floats && isContiguous()) {
+            return Arrays.copyOfRange(floats.data(), offset, offset + numel());
+        }
         return ((Storage.Floats) Kernels.copy(this, DType.FLOAT32).storage).data();
     }
 
     /** The elements in row-major order, as doubles (a copy). */
     public double[] toDoubleArray() {
+        if (storage instanceof Storage.Doubles doubles && isContiguous()) {
+            return Arrays.copyOfRange(doubles.data(), offset, offset + numel());
+        }
         return ((Storage.Doubles) Kernels.copy(this, DType.FLOAT64).storage).data();
     }
 
-    /** The elements in row-major order, as longs (a copy; floats are truncated toward zero). */
+    /**
+     * The elements in row-major order, as longs (a copy; floats are truncated toward zero). A
+     * packed int64 tensor is copied as it is, without the backend's element-wise walk (a loss
+     * checks its batch's class indices this way every step).
+     */
     public long[] toLongArray() {
+        if (storage instanceof Storage.Longs longs && isContiguous()) {
+            return Arrays.copyOfRange(longs.data(), offset, offset + numel());
+        }
         return ((Storage.Longs) Kernels.copy(this, DType.INT64).storage).data();
     }
 

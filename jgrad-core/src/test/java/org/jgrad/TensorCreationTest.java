@@ -135,6 +135,19 @@ class TensorCreationTest {
         assertArrayEquals(new long[] {3, -4, 5, 6}, l.toLongArray());
     }
 
+    /** Packed int64 values come back exactly, even beyond 2⁵³ where a double would round them; views in order. */
+    @Test
+    void packedLongsCopyOutExactly() {
+        long big = (1L << 53) + 1;
+        Tensor l = Tensor.of(new long[] {big, -big, 1, 2, 3, 4}, 3, 2);
+        assertArrayEquals(new long[] {big, -big, 1, 2, 3, 4}, l.toLongArray());
+        assertArrayEquals(new long[] {1, 2, 3, 4}, l.slice(0, 1, 3).toLongArray());
+        assertArrayEquals(new long[] {2, 4}, l.slice(0, 1, 3).select(1, 1).toLongArray());
+        Tensor f = Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 3, 2);
+        assertArrayEquals(new float[] {3, 4, 5, 6}, f.slice(0, 1, 3).toFloatArray());
+        assertArrayEquals(new double[] {1, 3, 5}, f.to(DType.FLOAT64).select(1, 0).toDoubleArray());
+    }
+
     @Test
     void ofRejectsAWrongElementCount() {
         var e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[5], 2, 3));
