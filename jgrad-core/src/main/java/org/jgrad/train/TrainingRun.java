@@ -1,6 +1,5 @@
 package org.jgrad.train;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,12 +28,14 @@ final class TrainingRun {
     private final DataSet training;
     private final DataSet validation;
     private final Streams streams;
+    private final EpochOutputs epochOutputs;
 
     TrainingRun(Settings settings, DataSet training, DataSet validation) {
         this.settings = settings;
         this.training = training;
         this.validation = validation;
         this.streams = new Streams(settings.seed());
+        this.epochOutputs = new EpochOutputs(training.size());
     }
 
     /** Trains from the end of {@code history} to the last epoch, or until a callback stops it. */
@@ -77,19 +78,18 @@ final class TrainingRun {
         each(c -> c.onEpochBegin(state));
         double learningRate = settings.optimizer().learningRate();
         settings.model().train();
-        List<Tensor> outputs = new ArrayList<>();
-        List<Tensor> targets = new ArrayList<>();
+        epochOutputs.clear();
         int index = 0;
         for (Batch batch : loader) {
-            if (!step(state, index++, batch)) {
+            if (!step(state, index, batch)) {
                 return;
             }
-            outputs.add(state.batchOutput());
-            targets.add(batch.targets());
+            epochOutputs.add(index++, state.batchOutput(), batch.targets());
             state.endBatch();
         }
         double trainingSeconds = seconds(start);
-        Evaluation trained = Evaluation.of(settings.loss(), settings.metrics(), concat(outputs), concat(targets));
+        Evaluation trained = Evaluation.of(settings.loss(), settings.metrics(), epochOutputs.outputs(),
+                epochOutputs.targets());
         Evaluation validated = validation == null ? null : Evaluation.of(settings.loss(), settings.metrics(),
                 Predictions.of(settings.model(), validation,
                         Math.max(settings.batchSize(), Trainer.EVALUATION_BATCH_SIZE)), validation.targets());
@@ -124,10 +124,6 @@ final class TrainingRun {
 
     private void each(Consumer<Callback> hook) {
         settings.callbacks().forEach(hook);
-    }
-
-    private static Tensor concat(List<Tensor> parts) {
-        return parts.size() == 1 ? parts.getFirst() : Tensor.concat(0, parts);
     }
 
     private static double seconds(long since) {
