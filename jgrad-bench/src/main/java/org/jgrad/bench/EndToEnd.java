@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  * 1,2}, {@code --torch} (the PyTorch reference; skipped with a message when python3 or torch is
  * missing), {@code --data DIR} (default {@code /usr/share/datasets/fashion-mnist}), {@code
  * --python FILE} (default {@code /usr/bin/python3}), {@code --jvm-args "ARGS"} (jgrad's JVM
- * options, default the launcher's {@code -XX:+UseSerialGC -Xms48m -XX:NewSize=32m}; {@code ""}
- * for the JVM's own defaults), {@code --peak GFLOPS} (FP32 peak per core, default 252: {@code
+ * options, default the launcher's {@code -XX:+UseSerialGC -Xms48m -XX:NewSize=32m}, with its
+ * {@code -XX:CICompilerCount=6} where it gives that; {@code ""} for the JVM's own defaults), {@code --peak GFLOPS} (FP32 peak per core, default 252: {@code
  * PeakFlopsBenchmark.fma512} on the machine of {@code BENCHMARKS.md}, whose products use 512-bit
  * vectors; 126 is its 256-bit peak), {@code --quiet-wait
  * SECONDS} (before each training, wait up to this long, default 300, until other processes use
@@ -51,6 +51,8 @@ public final class EndToEnd {
     private String python = "/usr/bin/python3";
     /** The JVM options the {@code jgrad} launcher gives the CLI, so that the benchmark measures what users run. */
     private List<String> jvmArgs = List.of("-XX:+UseSerialGC", "-Xms48m", "-XX:NewSize=32m");
+    /** Whether {@link #jvmArgs} are the launcher's, which add compiler threads as {@link #compilerThreads} says. */
+    private boolean launcherOptions = true;
     private double peakPerCore = 252;
     private int quietWaitSeconds = 300;
     private double waitedSeconds;
@@ -76,8 +78,11 @@ public final class EndToEnd {
                 case "--torch" -> torch = true;
                 case "--data" -> data = Path.of(value(args, ++i, arg));
                 case "--python" -> python = value(args, ++i, arg);
-                case "--jvm-args" -> jvmArgs = Arrays.stream(value(args, ++i, arg).trim().split("\\s+"))
-                        .filter(option -> !option.isEmpty()).toList();
+                case "--jvm-args" -> {
+                    jvmArgs = Arrays.stream(value(args, ++i, arg).trim().split("\\s+"))
+                            .filter(option -> !option.isEmpty()).toList();
+                    launcherOptions = false;
+                }
                 case "--peak" -> peakPerCore = Double.parseDouble(value(args, ++i, arg));
                 case "--quiet-wait" -> quietWaitSeconds = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("EndToEnd: unknown option '" + arg + "'; options: --epochs N,"
@@ -126,7 +131,9 @@ public final class EndToEnd {
                 + " before %s, after %s; %.0f s spent waiting for other processes to go quiet. jgrad: JDK %s,"
                 + " backend %s, JVM options %s.%n%n", epochs, runs, cpu(), start,
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), loadBefore, loadAverage(), waitedSeconds,
-                Runtime.version(), backend, jvmArgs.isEmpty() ? "default" : String.join(" ", jvmArgs));
+                Runtime.version(), backend, (jvmArgs.isEmpty() ? "default" : String.join(" ", jvmArgs))
+                        + (launcherOptions && !compilerThreads(Runtime.getRuntime().availableProcessors()).isEmpty()
+                                ? " (and -XX:CICompilerCount=6 where every core trains)" : ""));
         System.out.print(report.markdown());
     }
 
@@ -160,6 +167,15 @@ public final class EndToEnd {
         waitedSeconds += (System.nanoTime() - start) / 1e9;
     }
 
+    /**
+     * The launcher's JIT option for a training on {@code threads} threads: six compiler threads
+     * when the training takes every core of a machine of at most four (see {@code jgrad}).
+     */
+    private static List<String> compilerThreads(int threads) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores <= 4 && threads == cores ? List.of("-XX:CICompilerCount=6") : List.of();
+    }
+
     private static List<String> figures(TrainingResult result, ToDoubleFunction<TrainingResult.Epoch> figure,
             double unit) {
         return result.epochs().stream().map(e -> String.format(Locale.ROOT, "%.2f", figure.applyAsDouble(e) / unit))
@@ -174,6 +190,9 @@ public final class EndToEnd {
             command.add("-Djgrad.backend=" + backend);
         }
         command.addAll(jvmArgs);
+        if (launcherOptions) {
+            command.addAll(compilerThreads(t));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EndToEndTraining.class.getName(),
                 data.toString(), Integer.toString(epochs)));
         return command;
