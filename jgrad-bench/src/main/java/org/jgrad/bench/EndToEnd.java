@@ -32,11 +32,12 @@ import java.util.stream.Collectors;
  * missing), {@code --data DIR} (default {@code /usr/share/datasets/fashion-mnist}), {@code
  * --python FILE} (default {@code /usr/bin/python3}), {@code --jvm-args "ARGS"} (jgrad's JVM
  * options, default the launcher's {@code -XX:+UseSerialGC -Xms48m -XX:NewSize=32m}, with its
- * {@code -XX:CICompilerCount=6} where it gives that; {@code ""} for the JVM's own defaults), {@code --peak GFLOPS} (FP32 peak per core, default 252: {@code
- * PeakFlopsBenchmark.fma512} on the machine of {@code BENCHMARKS.md}, whose products use 512-bit
- * vectors; 126 is its 256-bit peak), {@code --quiet-wait
- * SECONDS} (before each training, wait up to this long, default 300, until other processes use
- * under 0.2 cores; 0 to not wait). Progress goes to standard error, the tables to standard output.
+ * {@code -XX:CICompilerCount=6} where it gives that; {@code ""} for the JVM's own defaults),
+ * {@code --peak GFLOPS} (FP32 peak per core, default 252: {@code PeakFlopsBenchmark.fma512} on
+ * the machine of {@code BENCHMARKS.md}, whose products use 512-bit vectors; 126 is its 256-bit
+ * peak), {@code --quiet-wait SECONDS} (before each training, wait up to this long, default 300,
+ * until other processes use under 0.2 cores; 0 to not wait). Progress goes to standard error,
+ * the tables to standard output.
  */
 public final class EndToEnd {
 

@@ -93,7 +93,7 @@ public final class ImageDataSet implements DataSet {
         float[] values = new float[indices.length * perImage];
         long[] targets = new long[indices.length];
         Backend backend = Backends.current();
-        // Shared between threads when there is enough to repay the hand-off (a batch of 128 takes ~60 µs).
+        // Shared between threads when there is enough to repay the hand-off (a batch of 128 takes ~30 µs).
         int parts = Math.clamp(indices.length / IMAGES_PER_PART, 1, WorkerPool.shared().threads());
         WorkerPool.shared().run(parts, part -> {
             int begin = part * indices.length / parts;
